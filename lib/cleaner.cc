@@ -1,0 +1,678 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The pipeline: hygiene -> scan -> exact matches -> cuts -> layout -> edits.
+// Stages after hygiene work on the hygienic text; their edits are mapped
+// back to input offsets at the end, and the output is made by applying the
+// final edits to the input, so the two can never disagree.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include "lib/fold.h"
+#include "lib/hygiene.h"
+#include "lib/layout.h"
+#include "lib/noise.h"
+#include "lib/rules.h"
+#include "lib/scanner.h"
+#include "lib/score.h"
+#include "lib/stage_rules.h"
+#include "lib/text.h"
+#include "lib/utf8.h"
+#include "textwash/cleaner.h"
+
+namespace textwash {
+
+std::string_view CategoryName(Category category) {
+  switch (category) {
+    case Category::kPaywall: return "paywall";
+    case Category::kAd: return "ad";
+    case Category::kContact: return "contact";
+    case Category::kBoilerplate: return "boilerplate";
+    case Category::kNoise: return "noise";
+    case Category::kPii: return "pii";
+    case Category::kRepeat: return "repeat";
+    case Category::kLayout: return "layout";
+    case Category::kUnicode: return "unicode";
+  }
+  return "unknown";
+}
+
+std::string_view RuleKindName(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kMarker: return "marker";
+    case RuleKind::kLine: return "line";
+    case RuleKind::kSentence: return "sentence";
+    case RuleKind::kSpan: return "span";
+    case RuleKind::kTail: return "tail";
+    case RuleKind::kScore: return "score";
+    case RuleKind::kContact: return "contact";
+    case RuleKind::kStage: return "stage";
+  }
+  return "unknown";
+}
+
+std::string ApplyEdits(std::string_view input, const std::vector<Edit>& edits) {
+  std::string out;
+  out.reserve(input.size());
+  size_t pos = 0;
+  for (const Edit& e : edits) {
+    const size_t b = std::min(std::max(e.begin, pos), input.size());
+    const size_t end = std::min(std::max(e.end, b), input.size());
+    out.append(input.substr(pos, b - pos));
+    out.append(e.replacement);
+    pos = end;
+  }
+  out.append(input.substr(pos));
+  return out;
+}
+
+namespace {
+
+using internal::Cut;
+using internal::Line;
+using internal::RuleDef;
+using internal::RulePack;
+using internal::ScanHit;
+using internal::Span;
+
+using internal::PiiType;
+using internal::Signal;
+using internal::Validator;
+
+// What Clean() needs of a rule from a file.
+struct CompiledRule {
+  RuleKind kind;
+  Category category;
+  std::unique_ptr<RE2> re;  // all terms of the rule, one alternation
+  std::string replacement;
+  bool fold = false;
+  std::unique_ptr<RE2> triggers;  // fold rules: the raw-text triggers
+  int weight = 0;
+  bool cue = false;
+  PiiType pii = PiiType::kNone;
+  int signal = 2;
+  bool list = false;
+  Validator validate = Validator::kNone;
+  bool first_line_only = false;
+};
+
+// The most lines a list under a header may have.
+constexpr size_t kMaxListItems = 20;
+
+std::string_view MaskOf(PiiType type) {
+  switch (type) {
+    case PiiType::kEmail: return "<EMAIL>";
+    case PiiType::kPhone: return "<PHONE>";
+    case PiiType::kUrl: return "<URL>";
+    case PiiType::kIp: return "<IP>";
+    case PiiType::kId: return "<ID>";
+    case PiiType::kNone: break;
+  }
+  return "";
+}
+
+// Checks a PRC resident ID number (GB 11643): 17 digits and an ISO 7064
+// MOD 11-2 check character. Non-digits in `s` are ignored.
+bool IsValidCnIdCard(std::string_view s) {
+  static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6,
+                                       3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr char kCheck[] = "10X98765432";
+  std::string id;
+  for (char c : s) {
+    if ((c >= '0' && c <= '9') || c == 'x' || c == 'X') {
+      id.push_back(c == 'x' ? 'X' : c);
+    }
+  }
+  if (id.size() != 18) return false;
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) {
+    if (id[i] == 'X') return false;
+    sum += (id[i] - '0') * kWeights[i];
+  }
+  return kCheck[sum % 11] == id[17];
+}
+
+// Combines terms into one RE2 alternation source.
+std::string Alternation(const std::vector<internal::RuleTerm>& terms) {
+  std::string out;
+  for (const internal::RuleTerm& term : terms) {
+    if (!out.empty()) out += '|';
+    out += "(?:" + (term.literal ? RE2::QuoteMeta(term.text) : term.text) + ")";
+  }
+  return out;
+}
+
+RE2::Options ExactOptions(bool ignore_case) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_never_nl(true);
+  o.set_case_sensitive(!ignore_case);
+  o.set_max_mem(int64_t{64} << 20);
+  return o;
+}
+
+// True if `re` can match the empty string somewhere: such a pattern would
+// cut nothing and match everywhere.
+bool MatchesEmpty(const RE2& re) {
+  static constexpr std::string_view kProbes[] = {"", "a b", "中文。", "1\n"};
+  for (std::string_view probe : kProbes) {
+    for (size_t pos = 0; pos <= probe.size(); ++pos) {
+      re2::StringPiece m;
+      if (re.Match(probe, pos, probe.size(), RE2::ANCHOR_START, &m, 1) &&
+          m.empty()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return NotFoundError("cannot read rule file " + path + ": " +
+                         std::strerror(errno));
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+struct Cleaner::Impl {
+  Options options;
+  std::vector<RuleInfo> rules;
+  std::vector<CompiledRule> compiled;  // index: rule - kStageRuleCount
+  std::unique_ptr<internal::Scanner> scanner;
+  std::unordered_map<std::string, int> by_id;
+
+  Status AddPack(const RulePack& pack, std::vector<internal::ScanPattern>* scan,
+                 std::map<std::string, std::string>* first_seen);
+  Status CheckTerm(const internal::RuleTerm& term, bool ignore_case,
+                   const std::string& origin) const;
+  void FindCuts(std::string_view text, const std::vector<Line>& lines,
+                std::vector<Cut>* cuts, std::vector<internal::Credit>* weak) const;
+  void CutsForMatch(std::string_view text, const Line& line, size_t mb,
+                    size_t me, int rule, std::vector<Cut>* cuts) const;
+  const CompiledRule& compiled_rule(int rule) const {
+    return compiled[rule - internal::kStageRuleCount];
+  }
+};
+
+Status Cleaner::Impl::CheckTerm(const internal::RuleTerm& term,
+                                bool ignore_case,
+                                const std::string& origin) const {
+  // A quoted, non-empty literal always compiles and never matches empty.
+  if (term.literal) return Status::Ok();
+  RE2 re(term.text, ExactOptions(ignore_case));
+  if (!re.ok()) {
+    std::string msg = origin + ": " + re.error();
+    if (!re.error_arg().empty() &&
+        re.error().find(re.error_arg()) == std::string::npos) {
+      msg += ": " + re.error_arg();
+    }
+    return InvalidArgumentError(msg);
+  }
+  if (MatchesEmpty(re)) {
+    return InvalidArgumentError(origin + ": matches the empty string");
+  }
+  return Status::Ok();
+}
+
+Status Cleaner::Impl::AddPack(const RulePack& pack,
+                              std::vector<internal::ScanPattern>* scan,
+                              std::map<std::string, std::string>* first_seen) {
+  for (const RuleDef& def : pack.rules) {
+    if (auto [it, fresh] = first_seen->emplace(def.id, def.pos.ToString());
+        !fresh) {
+      return InvalidArgumentError(def.pos.ToString() + ": duplicate rule id \"" +
+                                  def.id + "\" (first defined at " +
+                                  it->second + ")");
+    }
+    if (std::find(options.disabled_rules.begin(), options.disabled_rules.end(),
+                  def.id) != options.disabled_rules.end()) {
+      continue;
+    }
+    const int index = static_cast<int>(rules.size());
+    auto origin = [&](const internal::RuleTerm& term, const char* what,
+                      size_t n) {
+      return term.pos.ToString() + ": rule \"" + def.id + "\": " + what + " " +
+             std::to_string(n);
+    };
+    for (size_t t = 0; t < def.terms.size(); ++t) {
+      const internal::RuleTerm& term = def.terms[t];
+      const std::string where =
+          origin(term, term.literal ? "literal" : "pattern", t + 1);
+      if (Status s = CheckTerm(term, def.ignore_case || def.fold, where); !s.ok()) {
+        return s;
+      }
+      if (!def.fold) {
+        scan->push_back(internal::ScanPattern{
+            term.literal ? RE2::QuoteMeta(term.text) : term.text,
+            def.ignore_case, index, where});
+      }
+    }
+    CompiledRule rule;
+    rule.kind = def.kind;
+    rule.category = def.category;
+    rule.replacement = def.replacement;
+    rule.fold = def.fold;
+    rule.weight = def.weight;
+    rule.cue = def.cue;
+    rule.pii = def.pii;
+    rule.signal = def.signal;
+    rule.list = def.list;
+    rule.validate = def.validate;
+    rule.first_line_only = def.first_line_only;
+    // Folded text is case folded already; its patterns ignore case too, so
+    // that a pattern written with capitals still matches.
+    rule.re = std::make_unique<RE2>("(?m)" + Alternation(def.terms),
+                                    ExactOptions(def.ignore_case || def.fold));
+    if (!rule.re->ok()) {
+      return InvalidArgumentError(def.pos.ToString() + ": rule \"" + def.id +
+                                  "\": " + rule.re->error());
+    }
+    for (size_t t = 0; t < def.triggers.size(); ++t) {
+      const internal::RuleTerm& term = def.triggers[t];
+      const std::string where = origin(term, "trigger", t + 1);
+      if (Status s = CheckTerm(term, true, where); !s.ok()) return s;
+      scan->push_back(internal::ScanPattern{term.text, true, index, where});
+    }
+    if (def.fold) {
+      rule.triggers = std::make_unique<RE2>("(?m)" + Alternation(def.triggers),
+                                            ExactOptions(true));
+    }
+    rules.push_back(RuleInfo{def.id, def.category, def.kind,
+                             def.pos.file + ":" + std::to_string(def.pos.line),
+                             def.description});
+    compiled.push_back(std::move(rule));
+    by_id.emplace(def.id, index);
+  }
+  return Status::Ok();
+}
+
+void Cleaner::Impl::CutsForMatch(std::string_view text, const Line& line,
+                                 size_t mb, size_t me, int rule,
+                                 std::vector<Cut>* cuts) const {
+  const CompiledRule& r = compiled_rule(rule);
+  Span span{mb, me};
+  std::string_view replacement = r.replacement;
+  switch (r.kind) {
+    case RuleKind::kLine:
+      span = Span{line.begin, line.end};
+      break;
+    case RuleKind::kSentence: {
+      // A pattern anchored at a sentence start (`(?:^|[.!?] )click here`)
+      // begins with the previous sentence's end: step over it.
+      size_t b = mb;
+      while (b < me) {
+        char32_t c;
+        const int len = internal::DecodeUtf8(text, b, &c);
+        if (len <= 0 || !(internal::IsHorizontalSpace(c) || c == '.' ||
+                          c == '!' || c == '?' || c == U'。' || c == U'！' ||
+                          c == U'？')) {
+          break;
+        }
+        b += len;
+      }
+      span = internal::SentenceAround(text, line, b < me ? b : mb, me);
+      break;
+    }
+    case RuleKind::kTail:
+      span = Span{mb, line.end};
+      while (span.begin > line.begin) {
+        char32_t c;
+        const int len = internal::DecodeUtf8Before(text, span.begin, &c);
+        if (!internal::IsHorizontalSpace(c)) break;
+        span.begin -= len;
+      }
+      break;
+    case RuleKind::kMarker: {
+      bool keep_space = false;
+      span = internal::MarkerCut(text, line, mb, me, &keep_space);
+      replacement = keep_space ? " " : "";
+      break;
+    }
+    case RuleKind::kSpan:
+    case RuleKind::kScore:
+    case RuleKind::kContact:
+    case RuleKind::kStage:
+      break;
+  }
+  if (span.end > span.begin) {
+    cuts->push_back(Cut{span.begin, span.end, replacement, rule, r.category, r.kind});
+  }
+}
+
+void Cleaner::Impl::FindCuts(std::string_view text,
+                             const std::vector<Line>& lines,
+                             std::vector<Cut>* cuts,
+                             std::vector<internal::Credit>* weak) const {
+  std::vector<ScanHit> hits;
+  scanner->Scan(text, &hits);
+  if (hits.empty()) return;
+  std::sort(hits.begin(), hits.end(), [](const ScanHit& a, const ScanHit& b) {
+    return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;
+  });
+  size_t first_line = 0;  // the first line with text: the title, if any
+  while (first_line < lines.size() &&
+         internal::IsBlank(text.substr(lines[first_line].begin,
+                                       lines[first_line].end - lines[first_line].begin))) {
+    ++first_line;
+  }
+  std::vector<Signal> signals;
+  // A match of `rule` at text[mb, me) on line `li`; `matched` is what the
+  // pattern saw (folded text for fold rules).
+  auto emit = [&](int rule, size_t mb, size_t me, size_t li,
+                  std::string_view matched) {
+    const CompiledRule& r = compiled_rule(rule);
+    if (r.first_line_only && li != first_line) return;
+    if (r.validate == Validator::kCnIdCard && !IsValidCnIdCard(matched)) return;
+    if (r.kind == RuleKind::kScore || r.kind == RuleKind::kContact) {
+      signals.push_back(Signal{mb, me, li, rule, r.category, r.weight, r.cue,
+                               r.kind == RuleKind::kContact, r.signal});
+      return;
+    }
+    CutsForMatch(text, lines[li], mb, me, rule, cuts);
+  };
+  // Runs `re` over text[begin, end), a whole number of lines, calling
+  // on_match(match_begin, match_end, line_index) for each match.
+  auto each_match = [&](const RE2& re, std::string_view in, size_t begin,
+                        size_t end, auto&& on_match) {
+    size_t pos = begin;
+    while (pos < end) {
+      re2::StringPiece m;
+      if (!re.Match(in, pos, end, RE2::UNANCHORED, &m, 1)) break;
+      const size_t mb = static_cast<size_t>(m.data() - in.data());
+      size_t me = mb + m.size();
+      const size_t next = on_match(mb, me);
+      me = std::max(me, next);
+      if (me <= pos) {  // an empty match: step over one character
+        char32_t c;
+        const int len = internal::DecodeUtf8(in, pos, &c);
+        me = pos + (len > 0 ? len : 1);
+      }
+      pos = me;
+    }
+  };
+  // Exact matches of a raw-text rule over text[begin, end).
+  auto run_raw = [&](int rule, size_t begin, size_t end) {
+    const CompiledRule& r = compiled_rule(rule);
+    each_match(*r.re, text, begin, end, [&](size_t mb, size_t me) -> size_t {
+      const size_t li = internal::LineIndexOf(lines, mb);
+      emit(rule, mb, me, li, text.substr(mb, me - mb));
+      // A line rule has done its work on this line.
+      return r.kind == RuleKind::kLine ? lines[li].end : me;
+    });
+  };
+  // Folded lines, made on first use.
+  std::unordered_map<size_t, internal::FoldedLine> folded;
+  auto run_folded = [&](int rule, size_t li) {
+    auto [it, fresh] = folded.try_emplace(li);
+    const Line& line = lines[li];
+    if (fresh) {
+      internal::FoldLine(text.substr(line.begin, line.end - line.begin), &it->second);
+    }
+    const internal::FoldedLine& f = it->second;
+    each_match(*compiled_rule(rule).re, f.text, 0, f.text.size(),
+               [&](size_t fb, size_t fe) -> size_t {
+                 if (fe > fb) {
+                   const auto [b, e] = f.ToInput(fb, fe);
+                   emit(rule, line.begin + b, line.begin + e, li,
+                        std::string_view(f.text).substr(fb, fe - fb));
+                 }
+                 return fe;
+               });
+  };
+
+  for (size_t i = 0; i < hits.size();) {
+    const int rule = hits[i].rule;
+    const CompiledRule& r = compiled_rule(rule);
+    size_t j = i;
+    while (j < hits.size() && hits[j].rule == rule) ++j;
+    // The lines to look at: where the hits end, or, when the engine cannot
+    // say where, every line (for fold rules, every line a trigger hits).
+    std::vector<size_t> candidate_lines;
+    if (hits[j - 1].end == ScanHit::kAnywhere) {
+      if (!r.fold) {
+        run_raw(rule, 0, text.size());
+        i = j;
+        continue;
+      }
+      each_match(*r.triggers, text, 0, text.size(), [&](size_t mb, size_t) -> size_t {
+        const size_t li = internal::LineIndexOf(lines, mb);
+        candidate_lines.push_back(li);
+        return lines[li].end;
+      });
+    } else {
+      for (size_t k = i; k < j; ++k) {
+        // The match ends at hits[k].end; its last byte is on this line.
+        const size_t at = hits[k].end > 0 ? hits[k].end - 1 : 0;
+        const size_t li = internal::LineIndexOf(lines, at);
+        if (candidate_lines.empty() || candidate_lines.back() != li) {
+          candidate_lines.push_back(li);
+        }
+      }
+    }
+    for (size_t li : candidate_lines) {
+      if (r.fold) {
+        run_folded(rule, li);
+      } else {
+        run_raw(rule, lines[li].begin, lines[li].end);
+      }
+    }
+    i = j;
+  }
+
+  // A header such as `Recommended for you` takes the list below it along.
+  const size_t header_cuts = cuts->size();
+  for (size_t k = 0; k < header_cuts; ++k) {
+    const Cut header = (*cuts)[k];
+    if (!compiled_rule(header.rule).list) continue;
+    size_t li = internal::LineIndexOf(lines, header.begin);
+    bool skipped_blank = false;
+    for (size_t items = 0; ++li < lines.size() && items < kMaxListItems;) {
+      const Line& line = lines[li];
+      const std::string_view body = text.substr(line.begin, line.end - line.begin);
+      if (internal::IsBlank(body)) {
+        if (items > 0 || skipped_blank) break;
+        skipped_blank = true;
+        continue;
+      }
+      if (!internal::IsListItem(body)) break;
+      cuts->push_back(Cut{line.begin, line.end, "", header.rule, header.category,
+                          RuleKind::kLine});
+      ++items;
+    }
+  }
+
+  if (signals.empty()) return;
+  std::sort(signals.begin(), signals.end(), [](const Signal& a, const Signal& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  internal::ScoreSentences(text, lines, signals, options.ad_threshold, cuts, weak);
+  if (options.pii != PiiMode::kKeep) {
+    for (const Signal& s : signals) {
+      if (!s.contact) continue;
+      const CompiledRule& r = compiled_rule(s.rule);
+      cuts->push_back(Cut{s.begin, s.end,
+                          options.pii == PiiMode::kMask ? MaskOf(r.pii) : "",
+                          s.rule, s.category, RuleKind::kSpan});
+    }
+  }
+}
+
+Cleaner::Cleaner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Cleaner::~Cleaner() = default;
+
+StatusOr<std::shared_ptr<const Cleaner>> Cleaner::Create(const Options& options) {
+  if (options.min_repeat_chars < 0) {
+    return InvalidArgumentError("min_repeat_chars must be >= 0, got " +
+                                std::to_string(options.min_repeat_chars));
+  }
+  if (options.ad_threshold < 1) {
+    return InvalidArgumentError("ad_threshold must be >= 1, got " +
+                                std::to_string(options.ad_threshold));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  for (const internal::StageRuleSpec& s : internal::kStageRules) {
+    impl->rules.push_back(
+        RuleInfo{s.id, s.category, RuleKind::kStage, "builtin", s.description});
+    impl->by_id.emplace(s.id, static_cast<int>(impl->rules.size()) - 1);
+  }
+
+  std::vector<RuleText> sources;
+  if (options.default_rules) {
+    const std::vector<Pack> packs = BuiltinPacks();
+    for (const std::string& name : options.packs) {
+      const bool known = std::any_of(packs.begin(), packs.end(),
+                                     [&](const Pack& p) { return p.name == name; });
+      if (!known) {
+        std::string names;
+        for (const Pack& p : packs) names += (names.empty() ? "" : ", ") + std::string(p.name);
+        return NotFoundError("unknown rule pack \"" + name +
+                             "\" (built-in packs: " + names + ")");
+      }
+    }
+    for (const Pack& p : packs) {
+      if (options.packs.empty() ||
+          std::find(options.packs.begin(), options.packs.end(), p.name) !=
+              options.packs.end()) {
+        sources.push_back(RuleText{"rules/" + std::string(p.name) + ".toml",
+                                   std::string(p.text)});
+      }
+    }
+  }
+  for (const std::string& path : options.rule_files) {
+    StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    sources.push_back(RuleText{path, std::move(*text)});
+  }
+  for (const RuleText& rt : options.rule_texts) sources.push_back(rt);
+
+  std::vector<internal::ScanPattern> scan;
+  std::map<std::string, std::string> first_seen;
+  for (const RuleText& source : sources) {
+    StatusOr<RulePack> pack = internal::ParseRuleFile(source.name, source.text);
+    if (!pack.ok()) return pack.status();
+    if (Status s = impl->AddPack(*pack, &scan, &first_seen); !s.ok()) return s;
+  }
+  for (const std::string& id : options.disabled_rules) {
+    if (first_seen.count(id) == 0) {
+      return NotFoundError("disabled rule \"" + id + "\" does not exist");
+    }
+  }
+  StatusOr<std::unique_ptr<internal::Scanner>> scanner =
+      internal::Scanner::Create(scan);
+  if (!scanner.ok()) return scanner.status();
+  impl->scanner = std::move(*scanner);
+  return std::shared_ptr<const Cleaner>(new Cleaner(std::move(impl)));
+}
+
+Result Cleaner::Clean(std::string_view text) const {
+  Result r;
+  Clean(text, &r);
+  return r;
+}
+
+void Cleaner::Clean(std::string_view input, Result* result) const {
+  result->text.clear();
+  result->edits.clear();
+  const Options& o = impl_->options;
+
+  // 1. Hygiene, on the raw input.
+  std::vector<Edit> hygiene;
+  std::string hygienic;
+  std::string_view text = input;
+  if (internal::FindHygieneEdits(
+          input, {o.remove_invisible, o.normalize_newlines}, &hygiene)) {
+    hygienic = ApplyEdits(input, hygiene);
+    text = hygienic;
+  }
+
+  // 2. Rules and layout, on the hygienic text.
+  std::vector<Line> lines;
+  internal::SplitLines(text, &lines);
+  std::vector<Cut> cuts;
+  std::vector<internal::Credit> weak(lines.size());
+  if (!lines.empty()) impl_->FindCuts(text, lines, &cuts, &weak);
+  if (o.noise) {
+    for (const Line& line : lines) internal::FindNoise(text, line, &cuts);
+  }
+  internal::ResolveCuts(&cuts);
+  std::vector<Edit> later;
+  internal::AssembleEdits(text, lines, cuts, weak, {o.min_repeat_chars, o.layout},
+                          &later);
+
+  // 3. Back to input offsets. A hygienic offset maps past the hygiene edits
+  // that end at or before it, so a later edit swallows the hygiene edits
+  // inside it and the ones that touch its end.
+  std::vector<Edit>& edits = result->edits;
+  if (hygiene.empty()) {
+    edits = std::move(later);
+  } else {
+    std::vector<size_t> out_end(hygiene.size());
+    std::vector<long long> shift(hygiene.size());  // input - hygienic, after k
+    long long delta = 0;
+    for (size_t k = 0; k < hygiene.size(); ++k) {
+      const Edit& h = hygiene[k];
+      const size_t out_begin = static_cast<size_t>(static_cast<long long>(h.begin) - delta);
+      out_end[k] = out_begin + h.replacement.size();
+      delta += static_cast<long long>(h.end - h.begin) -
+               static_cast<long long>(h.replacement.size());
+      shift[k] = delta;
+    }
+    auto to_input = [&](size_t p) {
+      const size_t k = static_cast<size_t>(
+          std::upper_bound(out_end.begin(), out_end.end(), p) - out_end.begin());
+      return k == 0 ? p : static_cast<size_t>(static_cast<long long>(p) + shift[k - 1]);
+    };
+    edits.reserve(hygiene.size() + later.size());
+    size_t h = 0;
+    for (Edit& e : later) {
+      e.begin = to_input(e.begin);
+      e.end = to_input(e.end);
+      while (h < hygiene.size() && hygiene[h].end <= e.begin) {
+        edits.push_back(std::move(hygiene[h++]));
+      }
+      // Hygiene edits under this edit are part of what it removes.
+      while (h < hygiene.size() && hygiene[h].begin < e.end) {
+        e.begin = std::min(e.begin, hygiene[h].begin);
+        e.end = std::max(e.end, hygiene[h].end);
+        ++h;
+      }
+      edits.push_back(std::move(e));
+    }
+    while (h < hygiene.size()) edits.push_back(std::move(hygiene[h++]));
+  }
+  result->text = ApplyEdits(input, edits);
+}
+
+int Cleaner::rule_count() const { return static_cast<int>(impl_->rules.size()); }
+const RuleInfo& Cleaner::rule(int index) const { return impl_->rules.at(index); }
+int Cleaner::FindRule(std::string_view id) const {
+  auto it = impl_->by_id.find(std::string(id));
+  return it == impl_->by_id.end() ? -1 : it->second;
+}
+const Options& Cleaner::options() const { return impl_->options; }
+std::string_view Cleaner::engine() { return internal::Scanner::EngineName(); }
+
+Status CheckRules(std::string_view name, std::string_view text) {
+  Options options;
+  options.default_rules = false;
+  options.rule_texts.push_back(RuleText{std::string(name), std::string(text)});
+  StatusOr<std::shared_ptr<const Cleaner>> cleaner = Cleaner::Create(options);
+  return cleaner.ok() ? Status::Ok() : cleaner.status();
+}
+
+}  // namespace textwash

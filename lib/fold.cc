@@ -1,0 +1,230 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+#include "lib/fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "lib/utf8.h"
+
+namespace textwash::internal {
+namespace {
+
+enum class Kind : uint8_t {
+  kDigit,    // 0-9 after NFKC
+  kNumeral,  // a Chinese numeral: a digit only inside a run of digits
+  kCjk,
+  kWord,     // Latin and other letters
+  kSpace,
+  kSep,      // marks used to split names and numbers: - _ . / · ! * ~ | ...
+  kOther,    // punctuation that separates clauses, symbols
+};
+
+struct Unit {
+  std::string folded;
+  uint32_t begin, end;
+  Kind kind;
+  bool drop = false;
+};
+
+int NumeralValue(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': case U'壹': case U'幺': return 1;
+    case U'二': case U'贰': case U'两': return 2;
+    case U'三': case U'叁': return 3;
+    case U'四': case U'肆': return 4;
+    case U'五': case U'伍': return 5;
+    case U'六': case U'陆': return 6;
+    case U'七': case U'柒': return 7;
+    case U'八': case U'捌': return 8;
+    case U'九': case U'玖': return 9;
+    default: return -1;
+  }
+}
+
+bool IsSeparatorMark(char32_t c) {
+  switch (c) {
+    case '-': case '_': case '.': case '/': case '!': case '*': case '~':
+    case '|': case '+': case '#': case '^': case '`': case '\'': case '"':
+    case 0xB7: case 0x2010: case 0x2011: case 0x2012: case 0x2013:
+    case 0x2014: case 0x2015: case 0x2022: case 0x30FB: case 0x2027:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+const icu::Normalizer2* NfkcCasefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  // ICU owns the instance; it is immutable and safe to share.
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  return U_SUCCESS(status) ? n : nullptr;
+}
+
+// NFKC_Casefold of one character, as UTF-8.
+void FoldChar(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    return;
+  }
+  if (c >= 0x4E00 && c <= 0x9FFF) {  // unified ideographs are inert
+    AppendUtf8(c, out);
+    return;
+  }
+  static const icu::Normalizer2* const kNorm = NfkcCasefold();
+  if (kNorm == nullptr || kNorm->isInert(static_cast<UChar32>(c))) {
+    AppendUtf8(c, out);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s(static_cast<UChar32>(c));
+  icu::UnicodeString folded = kNorm->normalize(s, status);
+  if (U_FAILURE(status)) {
+    AppendUtf8(c, out);
+    return;
+  }
+  folded.toUTF8String(*out);
+}
+
+Kind KindOf(const std::string& folded, char32_t original) {
+  if (folded.empty()) return Kind::kSpace;  // default-ignorable: dropped
+  if (NumeralValue(original) >= 0) return Kind::kNumeral;
+  char32_t c;
+  DecodeUtf8(folded, 0, &c);
+  if (c >= '0' && c <= '9') return Kind::kDigit;
+  if (IsHorizontalSpace(c) || IsHorizontalSpace(original)) return Kind::kSpace;
+  if (IsSeparatorMark(c)) return Kind::kSep;
+  if (IsCjk(c) && u_isalpha(static_cast<UChar32>(c))) return Kind::kCjk;
+  if (u_isalnum(static_cast<UChar32>(c))) return Kind::kWord;
+  return Kind::kOther;
+}
+
+// Minimum number of digits (numerals included) for a run to count as a
+// number: short runs such as 一一 or 三三两两 stay words.
+constexpr int kMinDigitRun = 5;
+
+}  // namespace
+
+void FoldLine(std::string_view line, FoldedLine* out) {
+  std::vector<Unit> units;
+  units.reserve(line.size() / 2 + 1);
+  for (size_t i = 0; i < line.size();) {
+    char32_t c;
+    int len = DecodeUtf8(line, i, &c);
+    if (len <= 0) len = -len;
+    Unit u;
+    FoldChar(c, &u.folded);
+    u.begin = static_cast<uint32_t>(i);
+    u.end = static_cast<uint32_t>(i + len);
+    u.kind = KindOf(u.folded, c);
+    if (u.folded.empty()) u.drop = true;
+    units.push_back(std::move(u));
+    i += len;
+  }
+  const size_t n = units.size();
+  // Digit runs: digits and numerals with at most two separators or blanks
+  // between them. In a long enough run numerals become digits and the
+  // separators go.
+  for (size_t i = 0; i < n;) {
+    if (units[i].kind != Kind::kDigit && units[i].kind != Kind::kNumeral) {
+      ++i;
+      continue;
+    }
+    size_t j = i, last = i;
+    int digits = 0;
+    while (j < n) {
+      if (units[j].kind == Kind::kDigit || units[j].kind == Kind::kNumeral) {
+        ++digits;
+        last = j;
+        ++j;
+        continue;
+      }
+      size_t gap = j;
+      while (gap < n && gap - j < 2 &&
+             (units[gap].kind == Kind::kSpace || units[gap].kind == Kind::kSep)) {
+        ++gap;
+      }
+      if (gap > j && gap < n &&
+          (units[gap].kind == Kind::kDigit || units[gap].kind == Kind::kNumeral)) {
+        j = gap;
+        continue;
+      }
+      break;
+    }
+    if (digits >= kMinDigitRun) {
+      for (size_t k = i; k <= last; ++k) {
+        Unit& u = units[k];
+        if (u.kind == Kind::kNumeral) {
+          u.folded.assign(1, static_cast<char>('0' + [&] {
+            char32_t c;
+            DecodeUtf8(line, u.begin, &c);
+            return NumeralValue(c);
+          }()));
+          u.kind = Kind::kDigit;
+        } else if (u.kind == Kind::kSpace || u.kind == Kind::kSep) {
+          u.drop = true;
+        }
+      }
+    }
+    i = last + 1;
+  }
+  // Blanks go unless they keep two words or two numbers apart; marks go
+  // between two CJK characters, where they only serve to split a name.
+  auto neighbour = [&](size_t k, int step) -> const Unit* {
+    for (size_t m = k + step; m < n; m += step) {
+      if (!units[m].drop && units[m].kind != Kind::kSpace &&
+          units[m].kind != Kind::kSep) {
+        return &units[m];
+      }
+      if (step < 0 && m == 0) break;
+    }
+    return nullptr;
+  };
+  for (size_t k = 0; k < n; ++k) {
+    Unit& u = units[k];
+    if (u.drop || (u.kind != Kind::kSpace && u.kind != Kind::kSep)) continue;
+    const Unit* prev = k > 0 ? neighbour(k, -1) : nullptr;
+    const Unit* next = neighbour(k, 1);
+    if (u.kind == Kind::kSpace) {
+      auto alnum = [](const Unit* x) {
+        return x != nullptr && (x->kind == Kind::kWord || x->kind == Kind::kDigit);
+      };
+      u.drop = !(alnum(prev) && alnum(next));
+    } else {
+      const bool prev_cjk = prev && prev->kind == Kind::kCjk;
+      const bool next_cjk = next && next->kind == Kind::kCjk;
+      u.drop = prev_cjk && next_cjk;
+    }
+  }
+  out->text.clear();
+  out->begin.clear();
+  out->end.clear();
+  for (const Unit& u : units) {
+    if (u.drop) continue;
+    out->text += u.folded;
+    out->begin.insert(out->begin.end(), u.folded.size(), u.begin);
+    out->end.insert(out->end.end(), u.folded.size(), u.end);
+  }
+}
+
+}  // namespace textwash::internal

@@ -1,0 +1,140 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+#include "lib/hygiene.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "lib/stage_rules.h"
+#include "lib/utf8.h"
+
+namespace textwash::internal {
+namespace {
+
+constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
+
+// Bytes that need a look: non-ASCII, and ASCII controls other than \t, \n.
+constexpr std::array<bool, 256> MakeSpecialTable() {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    t[b] = b >= 0x80 || b == 0x7F || (b < 0x20 && b != '\t' && b != '\n');
+  }
+  return t;
+}
+constexpr std::array<bool, 256> kSpecial = MakeSpecialTable();
+
+// ZWJ and ZWNJ shape Arabic, Persian and Indic words and join emoji; they are
+// removed only where they sit between ASCII or CJK characters (or a line
+// edge), which is where they serve to hide words from filters.
+bool IsJoinerContext(char32_t c) {
+  return c == 0 || c < 0x80 || IsCjk(c);
+}
+
+class Collector {
+ public:
+  explicit Collector(std::vector<Edit>* edits) : edits_(edits) {}
+
+  void Add(size_t begin, size_t end, std::string_view replacement, int rule) {
+    if (!edits_->empty()) {
+      Edit& last = edits_->back();
+      if (last.end == begin && last.rule == rule && mine_ > 0) {
+        last.end = end;
+        last.replacement.append(replacement);
+        return;
+      }
+    }
+    Edit e;
+    e.begin = begin;
+    e.end = end;
+    e.replacement.assign(replacement);
+    e.category = kStageRules[rule].category;
+    e.rule = rule;
+    edits_->push_back(std::move(e));
+    ++mine_;
+  }
+  bool any() const { return mine_ > 0; }
+
+ private:
+  std::vector<Edit>* edits_;
+  size_t mine_ = 0;
+};
+
+}  // namespace
+
+bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
+                      std::vector<Edit>* edits) {
+  Collector out(edits);
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    // Skip ordinary ASCII eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      // Any byte >= 0x80, or < 0x20, or 0x7F?
+      const uint64_t high = w & 0x8080808080808080ULL;
+      const uint64_t low = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
+      const uint64_t del = ((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) &
+                           ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & 0x8080808080808080ULL;
+      if (high | low | del) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const unsigned char b = p[i];
+    if (!kSpecial[b]) {
+      ++i;
+      continue;
+    }
+    if (b < 0x80) {
+      if (b == '\r') {
+        if (options.normalize_newlines) {
+          const size_t len = (i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
+          out.Add(i, i + len, "\n", kRuleNewline);
+          i += len;
+        } else {
+          ++i;
+        }
+      } else if (b == '\v' || b == '\f') {
+        if (options.normalize_newlines) out.Add(i, i + 1, "\n", kRuleNewline);
+        ++i;
+      } else {
+        if (options.remove_invisible) out.Add(i, i + 1, "", kRuleControl);
+        ++i;
+      }
+      continue;
+    }
+    char32_t c;
+    const int len = DecodeUtf8(in, i, &c);
+    if (len < 0) {
+      out.Add(i, i - len, kReplacementChar, kRuleInvalidUtf8);
+      i -= len;
+      continue;
+    }
+    const size_t end = i + len;
+    if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+      if (options.normalize_newlines) out.Add(i, end, "\n", kRuleNewline);
+    } else if (options.remove_invisible) {
+      if (c == 0xFEFF && i == 0) {
+        out.Add(i, end, "", kRuleBom);
+      } else if (c == 0xFEFF || c == 0x200B || c == 0x00AD || c == 0x180E ||
+                 (c >= 0x2060 && c <= 0x2064)) {
+        out.Add(i, end, "", kRuleInvisible);
+      } else if (c == 0x200C || c == 0x200D) {
+        char32_t prev = 0, next = 0;
+        DecodeUtf8Before(in, i, &prev);
+        if (end < n) DecodeUtf8(in, end, &next);
+        if (IsJoinerContext(prev) && IsJoinerContext(next)) {
+          out.Add(i, end, "", kRuleInvisible);
+        }
+      } else if (c >= 0x80 && c <= 0x9F) {
+        out.Add(i, end, "", kRuleControl);
+      }
+    }
+    i = end;
+  }
+  return out.any();
+}
+
+}  // namespace textwash::internal

@@ -1,0 +1,258 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+#include "lib/layout.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_set>
+
+#include "lib/stage_rules.h"
+#include "lib/utf8.h"
+
+namespace textwash::internal {
+namespace {
+
+int Strength(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kLine:
+      return 3;
+    case RuleKind::kSentence:
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+// True if `a` should be credited over `b` when they overlap.
+bool Stronger(const Cut& a, const Cut& b) {
+  if (Strength(a.kind) != Strength(b.kind)) {
+    return Strength(a.kind) > Strength(b.kind);
+  }
+  return a.end - a.begin > b.end - b.begin;
+}
+
+enum class Fate : uint8_t {
+  kKeep,          // the line stays, with its cuts applied
+  kRemoveByCut,   // its cuts left it blank: it goes whole
+  kRemoveRepeat,  // a copy of an earlier line
+  kRemoveBlank,   // a blank line at an edge or in a run
+};
+
+std::string_view TrimBlanks(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e) {
+    char32_t c;
+    int len = DecodeUtf8(s, b, &c);
+    if (len <= 0 || !IsHorizontalSpace(c)) break;
+    b += len;
+  }
+  while (e > b) {
+    char32_t c;
+    int len = DecodeUtf8Before(s, e, &c);
+    if (!IsHorizontalSpace(c)) break;
+    e -= len;
+  }
+  return s.substr(b, e - b);
+}
+
+// The most characters a remnant may have, and how many times more must go.
+constexpr size_t kMaxRemnant = 12;
+constexpr size_t kRemnantRatio = 3;
+
+// True if sentence cuts took most of the line and left only a scrap
+// (`8000万字材料随心用！` of an ad line): the scrap is part of the ad.
+bool IsRemnant(std::string_view text, const Line& line, const std::vector<Cut>& cuts,
+               size_t first, size_t last) {
+  size_t cut_chars = 0, kept_chars = 0;
+  size_t pos = line.begin;
+  bool sentence_cut = false;
+  auto count = [&](size_t b, size_t e) {
+    size_t n = 0;
+    for (size_t i = b; i < e;) {
+      char32_t c;
+      int len = DecodeUtf8(text, i, &c);
+      if (len <= 0) len = 1;
+      n += !IsHorizontalSpace(c);
+      i += len;
+    }
+    return n;
+  };
+  for (size_t k = first; k < last; ++k) {
+    sentence_cut = sentence_cut || cuts[k].kind == RuleKind::kSentence;
+    kept_chars += count(pos, cuts[k].begin);
+    cut_chars += count(cuts[k].begin, cuts[k].end);
+    pos = cuts[k].end;
+  }
+  kept_chars += count(pos, line.end);
+  return sentence_cut && kept_chars <= kMaxRemnant &&
+         cut_chars >= kRemnantRatio * kept_chars;
+}
+
+}  // namespace
+
+void ResolveCuts(std::vector<Cut>* cuts) {
+  if (cuts->size() < 2) return;
+  std::sort(cuts->begin(), cuts->end(), [](const Cut& a, const Cut& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  size_t out = 0;
+  for (size_t i = 1; i < cuts->size(); ++i) {
+    Cut& cur = (*cuts)[out];
+    const Cut& next = (*cuts)[i];
+    if (next.begin < cur.end) {
+      const size_t end = std::max(cur.end, next.end);
+      if (Stronger(next, cur)) {
+        const size_t begin = cur.begin;
+        cur = next;
+        cur.begin = begin;
+      }
+      cur.end = end;
+    } else {
+      (*cuts)[++out] = next;
+    }
+  }
+  cuts->resize(out + 1);
+}
+
+void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
+                   const std::vector<Cut>& cuts, const std::vector<Credit>& weak,
+                   const LayoutOptions& options, std::vector<Edit>* edits) {
+  const size_t n = lines.size();
+  std::vector<Fate> fate(n, Fate::kKeep);
+  std::vector<bool> blank(n);
+  std::vector<Credit> credit(n);  // the rule a kRemoveByCut line goes by
+  std::vector<size_t> first_cut(n + 1);
+  std::unordered_set<std::string_view> seen;
+  const size_t min_repeat = options.min_repeat_chars > 0
+                                ? static_cast<size_t>(options.min_repeat_chars)
+                                : 0;
+
+  // Lines that cuts leave blank, and repeated lines.
+  size_t c = 0;  // first cut not before the current line
+  bool in_code = false;  // inside a ``` or ~~~ fence, where lines repeat
+  for (size_t i = 0; i < n; ++i) {
+    const Line& line = lines[i];
+    const std::string_view body = text.substr(line.begin, line.end - line.begin);
+    first_cut[i] = c;
+    while (c < cuts.size() && cuts[c].begin < line.end) ++c;
+    blank[i] = IsBlank(body);
+    if (blank[i]) continue;
+    const std::string_view trimmed = TrimBlanks(body);
+    const bool fence = trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0;
+    in_code = in_code != fence;
+    if (c > first_cut[i]) {
+      // Does anything but white space survive the cuts?
+      bool survives = false;
+      bool any_line_cut = false;
+      size_t best = first_cut[i];
+      size_t pos = line.begin;
+      for (size_t k = first_cut[i]; k < c; ++k) {
+        const Cut& cut = cuts[k];
+        survives = survives || !IsBlank(text.substr(pos, cut.begin - pos)) ||
+                   !IsBlank(cut.replacement);
+        any_line_cut = any_line_cut || cut.kind == RuleKind::kLine;
+        if (Stronger(cut, cuts[best])) best = k;
+        pos = cut.end;
+      }
+      survives = survives || !IsBlank(text.substr(pos, line.end - pos));
+      if (!survives && (options.layout || any_line_cut)) {
+        fate[i] = Fate::kRemoveByCut;
+        credit[i] = Credit{cuts[best].rule, cuts[best].category};
+        continue;
+      }
+      if (options.layout && IsRemnant(text, line, cuts, first_cut[i], c)) {
+        fate[i] = Fate::kRemoveByCut;
+        credit[i] = Credit{cuts[best].rule, cuts[best].category};
+        continue;
+      }
+    }
+    // Lines indented with ASCII blanks are code or quotes, where repeats are
+    // the text itself (CJK paragraphs indent with U+3000).
+    const bool indented = body.size() >= 2 && (body[0] == '\t' ||
+                                               (body[0] == ' ' && body[1] == ' '));
+    if (min_repeat > 0 && !in_code && !fence && !indented &&
+        body.size() >= min_repeat) {
+      const std::string_view key = trimmed;
+      if (key.size() >= min_repeat && CountCodePoints(key) >= min_repeat &&
+          !seen.insert(key).second) {
+        fate[i] = Fate::kRemoveRepeat;
+      }
+    }
+  }
+  first_cut[n] = c;
+
+  // The trailing block of junk.
+  if (options.layout && !weak.empty()) {
+    size_t start = n;
+    bool has_junk = false;
+    while (start > 0) {
+      const size_t i = start - 1;
+      const bool removed = fate[i] != Fate::kKeep;
+      if (!(removed || blank[i] || weak[i].rule >= 0)) break;
+      has_junk = has_junk || fate[i] == Fate::kRemoveByCut;
+      start = i;
+    }
+    if (has_junk) {
+      for (size_t i = start; i < n; ++i) {
+        if (fate[i] == Fate::kKeep && !blank[i] && weak[i].rule >= 0) {
+          fate[i] = Fate::kRemoveByCut;
+          credit[i] = weak[i];
+        }
+      }
+    }
+  }
+
+  // Blank lines: none at the edges, one at most in a row.
+  if (options.layout) {
+    bool content_seen = false;
+    bool last_kept_blank = false;
+    size_t trailing_blank = SIZE_MAX;
+    for (size_t i = 0; i < n; ++i) {
+      if (fate[i] != Fate::kKeep) continue;
+      if (blank[i]) {
+        if (!content_seen || last_kept_blank) {
+          fate[i] = Fate::kRemoveBlank;
+        } else {
+          last_kept_blank = true;
+          trailing_blank = i;
+        }
+        continue;
+      }
+      content_seen = true;
+      last_kept_blank = false;
+      trailing_blank = SIZE_MAX;
+    }
+    if (trailing_blank != SIZE_MAX) fate[trailing_blank] = Fate::kRemoveBlank;
+  }
+
+  for (size_t i = 0; i < n; ++i) {
+    const Line& line = lines[i];
+    if (fate[i] == Fate::kKeep) {
+      for (size_t k = first_cut[i]; k < first_cut[i + 1]; ++k) {
+        const Cut& cut = cuts[k];
+        edits->push_back(Edit{cut.begin, cut.end, std::string(cut.replacement),
+                              cut.category, cut.rule});
+      }
+      continue;
+    }
+    Edit e;
+    e.begin = line.begin;
+    e.end = line.end < text.size() ? line.end + 1 : line.end;
+    if (fate[i] == Fate::kRemoveByCut) {
+      e.rule = credit[i].rule;
+      e.category = credit[i].category;
+    } else {
+      e.rule = fate[i] == Fate::kRemoveRepeat ? kRuleRepeatLine : kRuleBlankLines;
+      e.category = kStageRules[e.rule].category;
+    }
+    // Consecutive lines removed by the same rule make one edit.
+    if (!edits->empty() && edits->back().end == e.begin &&
+        edits->back().rule == e.rule && edits->back().replacement.empty()) {
+      edits->back().end = e.end;
+      continue;
+    }
+    edits->push_back(std::move(e));
+  }
+}
+
+}  // namespace textwash::internal

@@ -1,0 +1,199 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+#include "lib/noise.h"
+
+#include <string>
+
+#include "lib/stage_rules.h"
+#include "lib/utf8.h"
+
+namespace textwash::internal {
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::vector<std::string_view> SplitTokens(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Symbol salad: many one- and two-character tokens, letters of both cases,
+// and marks no prose puts there.
+bool IsSymbolSalad(const std::vector<std::string_view>& tokens) {
+  if (tokens.size() < 4) return false;
+  size_t chars = 0, marks = 0, mixed = 0;
+  bool upper = false, lower = false;
+  for (std::string_view t : tokens) {
+    chars += t.size();
+    bool alnum = false, mark = false;
+    for (char c : t) {
+      if (IsAsciiLetter(c)) {
+        (IsUpper(c) ? upper : lower) = true;
+        alnum = true;
+      } else if (IsAsciiDigit(c)) {
+        alnum = true;
+      } else {
+        ++marks;
+        mark = true;
+      }
+    }
+    mixed += alnum && (mark || t.size() > 1);
+  }
+  return upper && lower && marks >= 2 && mixed >= 2 &&
+         chars * 10 <= tokens.size() * 25;  // average token <= 2.5 chars
+}
+
+// A random token: letters whose case flips at least three times, and digits.
+bool IsRandomToken(std::string_view t) {
+  if (t.size() < 5 || t.size() > 12) return false;
+  int switches = 0, digits = 0, letters = 0;
+  int last_case = -1;
+  for (char c : t) {
+    if (IsAsciiDigit(c)) {
+      ++digits;
+    } else if (IsAsciiLetter(c)) {
+      ++letters;
+      const int cs = IsUpper(c) ? 1 : 0;
+      if (last_case >= 0 && cs != last_case) ++switches;
+      last_case = cs;
+    } else {
+      return false;
+    }
+  }
+  return digits >= 1 && letters >= 4 && switches >= 3;
+}
+
+void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+  size_t i = line.begin;
+  char32_t before = 0;  // the character before the current ASCII run
+  while (i < line.end) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x80) {
+      int len = DecodeUtf8(text, i, &before);
+      i += len > 0 ? len : 1;
+      continue;
+    }
+    size_t j = i;
+    while (j < line.end && static_cast<unsigned char>(text[j]) < 0x80) ++j;
+    char32_t after = 0;
+    if (j < line.end) DecodeUtf8(text, j, &after);
+    // Only runs glued to CJK text, or alone on their line: in Latin text
+    // such runs may be code.
+    const bool alone = i == line.begin && j == line.end;
+    const bool glued = alone || (before != 0 && IsCjk(before)) ||
+                       (after != 0 && IsCjk(after));
+    if (glued && j - i >= 4) {
+      std::string_view run = text.substr(i, j - i);
+      const auto tokens = SplitTokens(run);
+      const bool junk = IsSymbolSalad(tokens) ||
+                        (tokens.size() == 1 && IsRandomToken(tokens[0]));
+      if (junk) {
+        cuts->push_back(Cut{i, j, "", kRuleJammer, Category::kNoise, RuleKind::kMarker});
+      }
+    }
+    before = j > i ? static_cast<unsigned char>(text[j - 1]) : before;
+    i = j;
+  }
+}
+
+// Words that site templates use to pad tag runs.
+bool IsSeoWord(std::string_view t) {
+  static constexpr std::string_view kWords[] = {
+      "范文", "大全", "范文大全", "模板", "范本", "免费下载", "下载", "精选",
+      "汇编", "合集", "最新", "推荐", "排行榜", "排行"};
+  for (std::string_view w : kWords) {
+    if (t == w) return true;
+  }
+  return false;
+}
+
+// True if `a` and `b` share two consecutive CJK characters.
+bool ShareCjkPair(std::string_view a, std::string_view b) {
+  for (size_t i = 0; i + 6 <= a.size();) {
+    char32_t c1, c2;
+    const int l1 = DecodeUtf8(a, i, &c1);
+    if (l1 <= 0) return false;
+    const int l2 = i + l1 < a.size() ? DecodeUtf8(a, i + l1, &c2) : -1;
+    if (l2 > 0 && IsCjk(c1) && IsCjk(c2) &&
+        b.find(a.substr(i, l1 + l2)) != std::string_view::npos) {
+      return true;
+    }
+    i += l1;
+  }
+  return false;
+}
+
+void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+  // The tail of the line after its last sentence end, or the whole line.
+  size_t start = line.begin;
+  for (size_t i = line.begin; i < line.end;) {
+    char32_t c;
+    int len = DecodeUtf8(text, i, &c);
+    if (len <= 0) len = 1;
+    if (c == U'。' || c == U'！' || c == U'？' || c == U'”') {
+      start = i + len;
+    }
+    i += len;
+  }
+  if (line.end - start < 8) return;
+  // Tokens split by ASCII or ideographic spaces; each must be CJK letters,
+  // Latin letters or digits only.
+  std::vector<std::string_view> tokens;
+  size_t tok_begin = SIZE_MAX;
+  size_t cjk_tokens = 0;
+  bool cjk_in_token = false;
+  for (size_t i = start; i <= line.end;) {
+    char32_t c = ' ';
+    int len = 1;
+    if (i < line.end) {
+      len = DecodeUtf8(text, i, &c);
+      if (len <= 0) return;
+    }
+    if (c == ' ' || c == 0x3000 || i == line.end) {
+      if (tok_begin != SIZE_MAX) {
+        tokens.push_back(text.substr(tok_begin, i - tok_begin));
+        if (CountCodePoints(tokens.back()) > 12) return;
+        cjk_tokens += cjk_in_token;
+      }
+      tok_begin = SIZE_MAX;
+      cjk_in_token = false;
+      if (i == line.end) break;
+    } else {
+      const bool ok = IsCjk(c) ? (c >= 0x3400 && c <= 0x9FFF) : (c < 0x80 && (IsAsciiLetter(static_cast<char>(c)) || IsAsciiDigit(static_cast<char>(c))));
+      if (!ok) return;
+      cjk_in_token |= IsCjk(c);
+      if (tok_begin == SIZE_MAX) tok_begin = i;
+    }
+    i += len;
+  }
+  if (tokens.size() < 3 || cjk_tokens < 2) return;
+  bool seo = false, shared = false;
+  for (size_t a = 0; a < tokens.size(); ++a) {
+    seo |= IsSeoWord(tokens[a]);
+    for (size_t b = a + 1; b < tokens.size(); ++b) {
+      if (tokens[a] == tokens[b]) return;  // a refrain, not tags
+      shared |= ShareCjkPair(tokens[a], tokens[b]) || ShareCjkPair(tokens[b], tokens[a]);
+    }
+  }
+  if (!(seo || shared)) return;
+  cuts->push_back(Cut{start, line.end, "", kRuleTagRun, Category::kNoise, RuleKind::kSpan});
+}
+
+}  // namespace
+
+void FindNoise(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+  FindJammers(text, line, cuts);
+  FindTagRun(text, line, cuts);
+}
+
+}  // namespace textwash::internal

@@ -1,0 +1,58 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The multi-pattern scanner: one pass over a document that says which rules
+// may match, and where. It is a prefilter: it may report rules that do not
+// match in the end, never miss one that does. Exact spans come from RE2
+// (see cleaner.cc), run only where the scanner points.
+//
+// Two engines implement it, chosen at build time (TEXTWASH_USE_HYPERSCAN):
+//  - Hyperscan: reports the end offset of every candidate match, so RE2 runs
+//    on candidate lines only;
+//  - RE2::Set: reports which rules match somewhere, so RE2 runs over the
+//    whole document for those rules only.
+#ifndef TEXTWASH_LIB_SCANNER_H_
+#define TEXTWASH_LIB_SCANNER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textwash/status.h"
+
+namespace textwash::internal {
+
+struct ScanPattern {
+  std::string regex;    // RE2 syntax (literals already escaped)
+  bool ignore_case = false;
+  int rule = 0;         // reported in hits
+  std::string origin;   // "file:line:col: rule \"id\"", for messages
+};
+
+struct ScanHit {
+  static constexpr uint32_t kAnywhere = UINT32_MAX;
+  int rule;
+  uint32_t end;  // end offset of a candidate match, or kAnywhere
+};
+
+class Scanner {
+ public:
+  virtual ~Scanner() = default;
+
+  // Compiles `patterns` (an empty list is fine). A pattern the engine
+  // rejects gives kInvalidArgument naming its origin.
+  static StatusOr<std::unique_ptr<Scanner>> Create(
+      const std::vector<ScanPattern>& patterns);
+
+  // Returns "hyperscan" or "re2".
+  static std::string_view EngineName();
+
+  // Appends candidate hits for `text` to `*hits`. Thread-safe.
+  virtual void Scan(std::string_view text, std::vector<ScanHit>* hits) const = 0;
+};
+
+}  // namespace textwash::internal
+
+#endif  // TEXTWASH_LIB_SCANNER_H_

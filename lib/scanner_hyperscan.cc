@@ -1,0 +1,179 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The Hyperscan engine: every pattern of every rule in one block-mode
+// database, compiled in prefilter mode so that any RE2 pattern is accepted
+// (Hyperscan may widen what it cannot express exactly; RE2 decides later).
+#include <hs.h>
+
+#include <cctype>
+#include <string>
+
+#include "lib/scanner.h"
+
+namespace textwash::internal {
+namespace {
+
+// Hyperscan scratch space may be used by one scan at a time. Each thread
+// keeps one, grown on demand to fit every database it has scanned with, and
+// freed when the thread ends. This is per-thread working memory, not shared
+// state: the Cleaner itself stays immutable.
+class ThreadScratch {
+ public:
+  ~ThreadScratch() {
+    if (scratch_ != nullptr) hs_free_scratch(scratch_);
+  }
+  hs_scratch_t* For(const hs_database_t* db) {
+    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) return nullptr;
+    return scratch_;
+  }
+
+ private:
+  hs_scratch_t* scratch_ = nullptr;
+};
+
+thread_local ThreadScratch thread_scratch;
+
+// Returns `regex` with every counted repeat whose upper bound exceeds
+// kMaxBound made unbounded ({0,250} becomes {0,}). Hyperscan unrolls bounded
+// repeats into automata states, and in UTF-8 mode `.{0,250}` alone costs
+// seconds to compile; as a prefilter the scanner may match more than the
+// pattern, never less, so widening is safe: RE2 checks the exact pattern.
+std::string WidenRepeats(const std::string& regex) {
+  constexpr long kMaxBound = 16;
+  std::string out;
+  out.reserve(regex.size());
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size()) {  // an escape: copy both
+      out += c;
+      out += regex[++i];
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1;
+      size_t comma = std::string::npos;
+      while (j < regex.size() && (std::isdigit(static_cast<unsigned char>(regex[j])) ||
+                                  (regex[j] == ',' && comma == std::string::npos))) {
+        if (regex[j] == ',') comma = j;
+        ++j;
+      }
+      if (j < regex.size() && regex[j] == '}' && comma != std::string::npos &&
+          comma > i + 1 && j > comma + 1 &&
+          std::stol(regex.substr(comma + 1, j - comma - 1)) > kMaxBound) {
+        out += regex.substr(i, comma - i + 1);  // "{m,"
+        out += '}';
+        i = j;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+class HyperscanScanner final : public Scanner {
+ public:
+  ~HyperscanScanner() override {
+    if (db_ != nullptr) hs_free_database(db_);
+  }
+
+  Status Init(const std::vector<ScanPattern>& patterns) {
+    for (const ScanPattern& p : patterns) {
+      if (all_rules_.empty() || all_rules_.back() != p.rule) {
+        all_rules_.push_back(p.rule);
+      }
+    }
+    if (patterns.empty()) return Status::Ok();
+    if (hs_valid_platform() != HS_SUCCESS) {
+      return InternalError(
+          "Hyperscan does not run on this CPU (it needs SSSE3); build "
+          "textwash with -DTEXTWASH_USE_HYPERSCAN=OFF");
+    }
+    std::vector<const char*> exprs;
+    std::vector<unsigned> flags;
+    std::vector<unsigned> ids;
+    std::vector<std::string> widened;
+    widened.reserve(patterns.size());
+    for (const ScanPattern& p : patterns) widened.push_back(WidenRepeats(p.regex));
+    for (size_t k = 0; k < patterns.size(); ++k) {
+      const ScanPattern& p = patterns[k];
+      exprs.push_back(widened[k].c_str());
+      flags.push_back(HS_FLAG_UTF8 | HS_FLAG_PREFILTER | HS_FLAG_MULTILINE |
+                      (p.ignore_case ? HS_FLAG_CASELESS : 0u));
+      // Ids must be unique: Hyperscan's compile time grows quadratically
+      // with the number of expressions sharing one id.
+      ids.push_back(static_cast<unsigned>(ids.size()));
+      rule_of_.push_back(p.rule);
+    }
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                         nullptr, &db_, &error) != HS_SUCCESS) {
+      std::string message = "Hyperscan: ";
+      if (error != nullptr) {
+        if (error->expression >= 0 &&
+            static_cast<size_t>(error->expression) < patterns.size()) {
+          message = patterns[error->expression].origin + ": Hyperscan: ";
+        }
+        message += error->message;
+        hs_free_compile_error(error);
+      }
+      db_ = nullptr;
+      return InvalidArgumentError(message);
+    }
+    return Status::Ok();
+  }
+
+  void Scan(std::string_view text, std::vector<ScanHit>* hits) const override {
+    if (db_ == nullptr || text.empty()) return;
+    hs_scratch_t* scratch = thread_scratch.For(db_);
+    if (scratch == nullptr || text.size() > UINT32_MAX) {
+      ReportAll(hits);
+      return;
+    }
+    const size_t before = hits->size();
+    MatchContext ctx{hits, rule_of_.data()};
+    hs_error_t rc = hs_scan(db_, text.data(), static_cast<unsigned>(text.size()),
+                            0, scratch, &OnMatch, &ctx);
+    if (rc != HS_SUCCESS) {
+      hits->resize(before);
+      ReportAll(hits);
+    }
+  }
+
+ private:
+  struct MatchContext {
+    std::vector<ScanHit>* hits;
+    const int* rule_of;
+  };
+
+  static int OnMatch(unsigned id, unsigned long long /*from*/,
+                     unsigned long long to, unsigned /*flags*/, void* arg) {
+    auto* ctx = static_cast<MatchContext*>(arg);
+    ctx->hits->push_back(ScanHit{ctx->rule_of[id], static_cast<uint32_t>(to)});
+    return 0;
+  }
+
+  // When scanning cannot run, let RE2 look at everything: slower, never wrong.
+  void ReportAll(std::vector<ScanHit>* hits) const {
+    for (int rule : all_rules_) hits->push_back(ScanHit{rule, ScanHit::kAnywhere});
+  }
+
+  std::vector<int> all_rules_;  // each rule once, in pattern order
+  std::vector<int> rule_of_;    // Hyperscan id (pattern index) -> rule
+  hs_database_t* db_ = nullptr;
+};
+
+}  // namespace
+
+std::string_view Scanner::EngineName() { return "hyperscan"; }
+
+StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
+    const std::vector<ScanPattern>& patterns) {
+  auto scanner = std::make_unique<HyperscanScanner>();
+  if (Status s = scanner->Init(patterns); !s.ok()) return s;
+  return std::unique_ptr<Scanner>(std::move(scanner));
+}
+
+}  // namespace textwash::internal

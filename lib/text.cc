@@ -1,0 +1,333 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+#include "lib/text.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "lib/utf8.h"
+
+namespace textwash::internal {
+namespace {
+
+// How far to look for the other half of a bracket pair. Pairs further apart
+// than this are taken as unpaired, so that one stray bracket cannot make a
+// whole paragraph a single sentence.
+constexpr size_t kMaxBracketSpan = 240;
+
+bool IsTerminator(std::string_view text, size_t i, char32_t c, int len) {
+  switch (c) {
+    case U'。': case U'！': case U'？': case U'；': case U'!': case U'?':
+    case U';': case U'…':
+      return true;
+    case U'.': case U'．': {
+      // A full stop ends a sentence only before white space or the line end,
+      // never inside 2.0.1 or example.com.
+      const size_t next = i + len;
+      return next >= text.size() || text[next] == ' ' || text[next] == '\n' ||
+             text[next] == '\t';
+    }
+    default:
+      return false;
+  }
+}
+
+bool IsClauseMark(char32_t c) {
+  return c == U'，' || c == U',' || c == U'；' || c == U';';
+}
+
+char32_t CloserOf(char32_t c) {
+  switch (c) {
+    case U'【': return U'】';
+    case U'（': return U'）';
+    case U'(': return U')';
+    case U'[': return U']';
+    case U'《': return U'》';
+    case U'「': return U'」';
+    case U'『': return U'』';
+    case U'“': return U'”';
+    case U'〔': return U'〕';
+    case U'［': return U'］';
+    default: return 0;
+  }
+}
+
+char32_t OpenerOf(char32_t c) {
+  switch (c) {
+    case U'】': return U'【';
+    case U'）': return U'（';
+    case U')': return U'(';
+    case U']': return U'[';
+    case U'》': return U'《';
+    case U'」': return U'「';
+    case U'』': return U'『';
+    case U'”': return U'“';
+    case U'〕': return U'〔';
+    case U'］': return U'［';
+    default: return 0;
+  }
+}
+
+// If text[i] opens a pair that closes within the line, returns the offset
+// just past the closer; otherwise returns i.
+size_t SkipPairForward(std::string_view text, size_t i, int len, char32_t open,
+                       size_t line_end) {
+  const char32_t close = CloserOf(open);
+  const size_t limit = std::min(line_end, i + len + kMaxBracketSpan);
+  int depth = 1;
+  for (size_t j = i + len; j < limit;) {
+    char32_t c;
+    int l = DecodeUtf8(text, j, &c);
+    if (l <= 0) l = 1;
+    if (c == open && open != close) ++depth;
+    if (c == close && --depth == 0) return j + l;
+    j += l;
+  }
+  return i;
+}
+
+// If the character ending at `end` closes a pair opened within the line,
+// returns the offset of the opener; otherwise returns `end`.
+size_t SkipPairBackward(std::string_view text, size_t end, int len,
+                        char32_t close, size_t line_begin) {
+  const char32_t open = OpenerOf(close);
+  const size_t start = end - len;
+  const size_t limit =
+      start > line_begin + kMaxBracketSpan ? start - kMaxBracketSpan : line_begin;
+  int depth = 1;
+  for (size_t j = start; j > limit;) {
+    char32_t c;
+    int l = DecodeUtf8Before(text, j, &c);
+    j -= l;
+    if (c == close && open != close) ++depth;
+    if (c == open && --depth == 0) return j;
+  }
+  return end;
+}
+
+}  // namespace
+
+void SplitLines(std::string_view text, std::vector<Line>* lines) {
+  lines->clear();
+  size_t b = 0;
+  while (b < text.size()) {
+    const void* nl = std::memchr(text.data() + b, '\n', text.size() - b);
+    const size_t e =
+        nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data())
+           : text.size();
+    lines->push_back(Line{b, e});
+    b = e + 1;
+  }
+}
+
+size_t LineIndexOf(const std::vector<Line>& lines, size_t offset) {
+  auto it = std::upper_bound(
+      lines.begin(), lines.end(), offset,
+      [](size_t off, const Line& l) { return off < l.begin; });
+  return it == lines.begin() ? 0 : static_cast<size_t>(it - lines.begin()) - 1;
+}
+
+bool IsListItem(std::string_view s) {
+  size_t i = 0;
+  char32_t c = 0;
+  while (i < s.size()) {
+    const int len = DecodeUtf8(s, i, &c);
+    if (len <= 0 || !IsHorizontalSpace(c)) break;
+    i += len;
+  }
+  if (i >= s.size()) return false;
+  const size_t chars = CountCodePoints(s.substr(i));
+  if (chars > 80) return false;
+  switch (c) {
+    case '-': case '*': case '>': case U'·': case U'•': case U'→': case U'▪':
+    case U'●': case U'◆': case U'■': case U'»': case U'▶': case U'►':
+      return true;
+    default:
+      break;
+  }
+  if (c >= '0' && c <= '9') {
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    if (j < s.size() && (s[j] == '.' || s[j] == ')' ||
+                         s.substr(j, 3) == "\u3001")) {
+      return true;
+    }
+  }
+  char32_t last = 0;
+  DecodeUtf8Before(s, s.size(), &last);
+  const bool ends_sentence = last == '.' || last == '!' || last == '?' ||
+                             last == U'。' || last == U'！' || last == U'？';
+  return chars <= 60 && !ends_sentence;
+}
+
+bool IsBlank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    int len = DecodeUtf8(s, i, &c);
+    if (len <= 0 || !IsHorizontalSpace(c)) return false;
+    i += len;
+  }
+  return true;
+}
+
+Span SentenceAround(std::string_view text, Line line, size_t begin,
+                    size_t end) {
+  // Backward from the match to the end of the previous sentence.
+  size_t sb = line.begin;
+  for (size_t j = begin; j > line.begin;) {
+    char32_t c;
+    const int len = DecodeUtf8Before(text, j, &c);
+    if (OpenerOf(c) != 0) {
+      // `。”` ends a sentence too: the quote closes after the end mark.
+      char32_t before;
+      const int blen = DecodeUtf8Before(text, j - len, &before);
+      if (j - len > line.begin && blen > 0 &&
+          IsTerminator(text, j - len - blen, before, blen)) {
+        sb = j;
+        break;
+      }
+      const size_t opener = SkipPairBackward(text, j, len, c, line.begin);
+      if (opener != j) {
+        j = opener;
+        continue;
+      }
+    }
+    if (IsTerminator(text, j - len, c, len)) {
+      sb = j;
+      break;
+    }
+    j -= len;
+  }
+  // Forward from the sentence start to the first sentence end at or after
+  // the match's end; pairs are skipped whole.
+  size_t se = line.end;
+  for (size_t j = sb; j < line.end;) {
+    char32_t c;
+    int len = DecodeUtf8(text, j, &c);
+    if (len <= 0) len = 1;
+    if (CloserOf(c) != 0) {
+      const size_t past = SkipPairForward(text, j, len, c, line.end);
+      if (past != j) {
+        j = past;
+        continue;
+      }
+    }
+    if (j + len >= end && IsTerminator(text, j, c, len)) {
+      // Take the whole run of terminators ("？！", "……").
+      size_t k = j + len;
+      while (k < line.end) {
+        char32_t c2;
+        int l2 = DecodeUtf8(text, k, &c2);
+        if (l2 <= 0 || !IsTerminator(text, k, c2, l2)) break;
+        k += l2;
+      }
+      se = k;
+      break;
+    }
+    j += len;
+  }
+  if (se < end) se = end;
+  // Blanks after the sentence go with it; at the line end, those before.
+  while (se < line.end) {
+    char32_t c;
+    int len = DecodeUtf8(text, se, &c);
+    if (len <= 0 || !IsHorizontalSpace(c)) break;
+    se += len;
+  }
+  if (se == line.end) {
+    while (sb > line.begin) {
+      char32_t c;
+      int len = DecodeUtf8Before(text, sb, &c);
+      if (!IsHorizontalSpace(c)) break;
+      sb -= len;
+    }
+  } else {
+    while (sb < begin) {
+      char32_t c;
+      int len = DecodeUtf8(text, sb, &c);
+      if (len <= 0 || !IsHorizontalSpace(c)) break;
+      sb += len;
+    }
+  }
+  return Span{sb, se};
+}
+
+size_t ClauseStart(std::string_view text, Line line, size_t sentence_begin,
+                   size_t pos, size_t* mark) {
+  for (size_t j = pos; j > sentence_begin;) {
+    char32_t c;
+    const int len = DecodeUtf8Before(text, j, &c);
+    if (OpenerOf(c) != 0) {
+      const size_t opener = SkipPairBackward(text, j, len, c, line.begin);
+      if (opener != j && opener >= sentence_begin) {
+        j = opener;
+        continue;
+      }
+    }
+    if (IsClauseMark(c)) {
+      *mark = j - len;
+      return j;
+    }
+    j -= len;
+  }
+  *mark = sentence_begin;
+  return sentence_begin;
+}
+
+size_t ClauseEnd(std::string_view text, Line line, size_t pos,
+                 size_t sentence_end) {
+  for (size_t j = pos; j < sentence_end;) {
+    char32_t c;
+    int len = DecodeUtf8(text, j, &c);
+    if (len <= 0) len = 1;
+    if (CloserOf(c) != 0) {
+      const size_t past = SkipPairForward(text, j, len, c, line.end);
+      if (past != j && past <= sentence_end) {
+        j = past;
+        continue;
+      }
+    }
+    if (IsClauseMark(c)) return j;
+    j += len;
+  }
+  return sentence_end;
+}
+
+size_t BeforeSentenceEnd(std::string_view text, size_t begin, size_t end) {
+  while (end > begin) {
+    char32_t c;
+    const int len = DecodeUtf8Before(text, end, &c);
+    if (!IsHorizontalSpace(c) && !IsTerminator(text, end - len, c, len) &&
+        !(c == '.' || c == U'．')) {
+      break;
+    }
+    end -= len;
+  }
+  return end;
+}
+
+Span MarkerCut(std::string_view text, Line line, size_t begin, size_t end,
+               bool* keep_space) {
+  size_t b = begin, e = end;
+  bool spaced = false;
+  char32_t c = 0;
+  while (b > line.begin) {
+    int len = DecodeUtf8Before(text, b, &c);
+    if (!IsHorizontalSpace(c)) break;
+    b -= len;
+    spaced = true;
+  }
+  while (e < line.end) {
+    int len = DecodeUtf8(text, e, &c);
+    if (len <= 0 || !IsHorizontalSpace(c)) break;
+    e += len;
+    spaced = true;
+  }
+  char32_t prev = 0, next = 0;
+  if (b > line.begin) DecodeUtf8Before(text, b, &prev);
+  if (e < line.end) DecodeUtf8(text, e, &next);
+  *keep_space = spaced && prev != 0 && next != 0 && !IsCjk(prev) && !IsCjk(next);
+  return Span{b, e};
+}
+
+}  // namespace textwash::internal

@@ -1,0 +1,337 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The Cleaner's stages, table by table: hygiene, paywall markers, repeats,
+// layout, user rules of each kind, and the contract of every Result.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/test_util.h"
+#include "textwash/textwash.h"
+
+namespace textwash {
+namespace {
+
+using testing::ExpectResultContract;
+using testing::MakeCleaner;
+
+struct Case {
+  const char* name;
+  std::string_view in;
+  std::string_view want;
+  std::vector<std::string> rules = {};  // rule ids expected in the edits
+};
+
+void RunCases(const Cleaner& cleaner, const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Result r = cleaner.Clean(c.in);
+    EXPECT_EQ(r.text, c.want);
+    ExpectResultContract(cleaner, c.in, r);
+    if (!c.rules.empty()) {
+      std::vector<std::string> got;
+      for (const Edit& e : r.edits) got.push_back(cleaner.rule(e.rule).id);
+      EXPECT_EQ(got, c.rules);
+    }
+  }
+}
+
+TEST(CleanerTest, UnicodeHygiene) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  RunCases(*cleaner, {
+      {"invalid byte", "a\xFF" "b", "a\xEF\xBF\xBD" "b", {"unicode.invalid_utf8"}},
+      {"truncated sequence", "中\xE4\xB8", "中\xEF\xBF\xBD", {"unicode.invalid_utf8"}},
+      {"overlong is two subparts", "x\xC0\xAFy", "x\xEF\xBF\xBD\xEF\xBF\xBDy",
+       {"unicode.invalid_utf8"}},
+      {"surrogate", "a\xED\xA0\x80z", "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz"},
+      {"bom", "\xEF\xBB\xBFhello", "hello", {"unicode.bom"}},
+      {"zero width in a word", "加\u200B微\u200B信", "加微信",
+       {"unicode.invisible", "unicode.invisible"}},
+      {"zero-width joiner between CJK", "微\u200D信", "微信"},
+      {"soft hyphen", "pay\u00ADwall", "paywall"},
+      {"emoji joiner stays", "👨\u200D👩\u200D👧", "👨\u200D👩\u200D👧", {}},
+      {"persian non-joiner stays", "می\u200Cخواهم", "می\u200Cخواهم", {}},
+      {"controls", std::string_view("a\x01" "b\x7F" "c\0d", 7), "abcd",
+       {"unicode.control", "unicode.control", "unicode.control"}},
+      {"a run of zero widths is one edit", "a\u200B\u200B\u2060b", "ab",
+       {"unicode.invisible"}},
+      {"c1 control", "a\xC2\x9B" "b", "ab", {"unicode.control"}},
+      {"tab stays", "a\tb", "a\tb", {}},
+      {"crlf", "one\r\ntwo\r\n", "one\ntwo\n", {"unicode.newline", "unicode.newline"}},
+      {"lone cr", "one\rtwo", "one\ntwo", {"unicode.newline"}},
+      {"form feed and line separator", "a\fb\u2028c", "a\nb\nc"},
+      {"clean text is untouched", "第一段。\n\n第二段。\n", "第一段。\n\n第二段。\n", {}},
+      {"empty", "", "", {}},
+  });
+}
+
+TEST(CleanerTest, HygieneCanBeTurnedOff) {
+  Options options;
+  options.remove_invisible = false;
+  options.normalize_newlines = false;
+  auto cleaner = MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  RunCases(*cleaner, {
+      {"zero width kept", "加\u200B微", "加\u200B微", {}},
+      {"crlf kept", "a\r\nb", "a\r\nb", {}},
+      {"invalid utf-8 is still replaced", "a\xFF", "a\xEF\xBF\xBD"},
+  });
+}
+
+TEST(CleanerTest, PaywallMarkers) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  RunCases(*cleaner, {
+      {"mid-sentence marker joins the sentence",
+       "意识形态##paidbegin##责任制落实不到位。\n", "意识形态责任制落实不到位。\n",
+       {"paywall.marker"}},
+      {"any case and blanks around", "三产辐射带动 ##PaidBegin## 能力不足。",
+       "三产辐射带动能力不足。"},
+      {"dollar form", "甲$$paidend$$乙", "甲乙"},
+      {"pagebreak", "上文##pagebreak##下文", "上文下文"},
+      {"blanks inside", "上文## paid begin ##下文", "上文下文"},
+      {"between latin words one space stays", "the end ##pagebreak## of it",
+       "the end of it"},
+      {"glued latin words join", "pay##paidend##wall", "paywall"},
+      {"line of only a marker goes", "第一段。\n##paidend##\n第二段。\n",
+       "第一段。\n第二段。\n", {"paywall.marker"}},
+      {"marker line with blanks goes", "第一段。\n  $$paidbegin$$ \t\n第二段。",
+       "第一段。\n第二段。"},
+      {"final marker line", "正文。\n\n\n##paidend##\n", "正文。\n",
+       {"layout.blank_lines", "paywall.marker"}},
+      {"placeholder text", "前文请替换付费标签内内容后文", "前文后文",
+       {"paywall.placeholder"}},
+      {"paid notice sentence", "这是正文。此文章为付费文章，请付费后阅读。下一句。",
+       "这是正文。下一句。", {"paywall.notice"}},
+      {"only junk", "##paidbegin##\n##paidend##\n", "", {"paywall.marker"}},
+      {"not a marker", "价格为##100##元，paidbegin 不是标记。",
+       "价格为##100##元，paidbegin 不是标记。", {}},
+  });
+}
+
+TEST(CleanerTest, RepeatedLines) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  const std::string twenty = "一二三四五六七八九十一二三四五六七八九十";  // 20 chars
+  const std::string nineteen = "一二三四五六七八九十一二三四五六七八九";
+  RunCases(*cleaner, {
+      {"later copy goes", twenty + "\n正文。\n" + twenty + "\n",
+       twenty + "\n正文。\n", {"repeat.line"}},
+      {"short lines repeat freely", nineteen + "\n正文。\n" + nineteen + "\n",
+       nineteen + "\n正文。\n" + nineteen + "\n", {}},
+      {"copy with blanks around is a copy", twenty + "\n\u3000" + twenty + " \n",
+       twenty + "\n"},
+      {"indented code repeats freely",
+       "  <li class=\"item\">one</li>\n  <li class=\"item\">one</li>\n",
+       "  <li class=\"item\">one</li>\n  <li class=\"item\">one</li>\n", {}},
+      {"fenced code repeats freely",
+       "```\nprint('hello, world')  # greet\nprint('hello, world')  # greet\n```\n",
+       "```\nprint('hello, world')  # greet\nprint('hello, world')  # greet\n```\n", {}},
+      {"copies removed, blank runs collapse",
+       "A paragraph of some length here.\n\nmiddle\n\nA paragraph of some length here.\n\nend\n",
+       "A paragraph of some length here.\n\nmiddle\n\nend\n"},
+  });
+  Options options;
+  options.min_repeat_chars = 0;
+  auto keep = MakeCleaner(options);
+  ASSERT_NE(keep, nullptr);
+  RunCases(*keep, {{"0 turns it off", twenty + "\n" + twenty, twenty + "\n" + twenty, {}}});
+  options.min_repeat_chars = 5;
+  auto short_lines = MakeCleaner(options);
+  ASSERT_NE(short_lines, nullptr);
+  RunCases(*short_lines, {{"threshold is an option", "abcde\nabcde\nabcd\nabcd\n",
+                           "abcde\nabcd\nabcd\n"}});
+}
+
+TEST(CleanerTest, Layout) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  RunCases(*cleaner, {
+      {"leading and trailing blank lines", "\n\n \n正文。\n\n\n", "正文。\n",
+       {"layout.blank_lines", "layout.blank_lines"}},
+      {"blank runs collapse to one", "甲。\n\n\n\n乙。\n", "甲。\n\n乙。\n"},
+      {"a single blank line stays", "甲。\n\n乙。", "甲。\n\n乙。", {}},
+      {"blank line made of spaces stays as is", "甲。\n \t\n乙。", "甲。\n \t\n乙。", {}},
+      {"only blank lines", "\n\n  \n", ""},
+      {"content lines keep their blanks", "  缩进的段落。  \n", "  缩进的段落。  \n", {}},
+      {"junk between blanks leaves one blank", "甲。\n\n##paidend##\n\n乙。\n",
+       "甲。\n\n乙。\n"},
+  });
+  Options options;
+  options.layout = false;
+  auto raw = MakeCleaner(options);
+  ASSERT_NE(raw, nullptr);
+  RunCases(*raw, {{"layout off keeps blank lines", "\n甲。\n\n\n乙。\n\n",
+                   "\n甲。\n\n\n乙。\n\n", {}}});
+}
+
+constexpr std::string_view kUserRules = R"toml(
+[pack]
+name = "test_site"
+
+[[rule]]
+id = "site.marker"
+category = "boilerplate"
+kind = "marker"
+literals = ["<<AD>>"]
+
+[[rule]]
+id = "site.footer"
+category = "boilerplate"
+kind = "line"
+patterns = ['^本文由.{1,20}上传']
+
+[[rule]]
+id = "site.promo"
+category = "ad"
+kind = "sentence"
+literals = ["关注我们"]
+ignore_case = true
+
+[[rule]]
+id = "site.mask"
+category = "pii"
+kind = "span"
+patterns = ['\b[0-9]{3}-[0-9]{4}\b']
+replacement = "<PHONE>"
+
+[[rule]]
+id = "site.shout"
+category = "noise"
+kind = "span"
+patterns = ['(?i)buy now']
+)toml";
+
+TEST(CleanerTest, UserRulesOfEachKind) {
+  Options options;
+  options.default_rules = false;
+  options.rule_texts.push_back({"site.toml", std::string(kUserRules)});
+  auto cleaner = MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  RunCases(*cleaner, {
+      {"marker", "前<<AD>>后", "前后", {"site.marker"}},
+      {"line", "正文。\n本文由网友小王上传到本站\n下文。", "正文。\n下文。", {"site.footer"}},
+      {"line pattern anchored at line start", "正文，本文由网友上传。", "正文，本文由网友上传。", {}},
+      {"sentence", "真实内容。欢迎关注我们的账号，每天更新！后续内容。",
+       "真实内容。后续内容。", {"site.promo"}},
+      {"sentence at line end takes the blank before", "Real text. Then 关注我们 now.",
+       "Real text."},
+      {"span with replacement", "call 555-1234 today", "call <PHONE> today", {"site.mask"}},
+      {"span removal", "Great deal, BUY NOW!", "Great deal, !", {"site.shout"}},
+      {"default rules are off", "甲##paidbegin##乙", "甲##paidbegin##乙", {}},
+  });
+  const int idx = cleaner->FindRule("site.footer");
+  ASSERT_GE(idx, 0);
+  EXPECT_EQ(cleaner->rule(idx).category, Category::kBoilerplate);
+  EXPECT_EQ(cleaner->rule(idx).kind, RuleKind::kLine);
+  EXPECT_EQ(cleaner->rule(idx).source, "site.toml:11");
+}
+
+TEST(CleanerTest, UserRulesAddToDefaults) {
+  Options options;
+  options.rule_texts.push_back({"site.toml", std::string(kUserRules)});
+  auto cleaner = MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  EXPECT_EQ(cleaner->Clean("甲##paidbegin##乙<<AD>>丙").text, "甲乙丙");
+}
+
+TEST(CleanerTest, DisabledRules) {
+  Options options;
+  options.disabled_rules = {"paywall.marker"};
+  auto cleaner = MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  EXPECT_EQ(cleaner->Clean("甲##paidbegin##乙").text, "甲##paidbegin##乙");
+  EXPECT_EQ(cleaner->FindRule("paywall.marker"), -1);
+
+  options.disabled_rules = {"no.such.rule"};
+  auto bad = Cleaner::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), "disabled rule \"no.such.rule\" does not exist");
+}
+
+TEST(CleanerTest, PacksByName) {
+  ASSERT_FALSE(BuiltinPacks().empty());
+  Options options;
+  options.packs = {"zh_paywall"};
+  EXPECT_TRUE(Cleaner::Create(options).ok());
+  options.packs = {"nope"};
+  auto bad = Cleaner::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(bad.status().message().find("unknown rule pack \"nope\""), std::string::npos);
+}
+
+TEST(CleanerTest, BuiltinRulesAreListed) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  const int idx = cleaner->FindRule("paywall.marker");
+  ASSERT_GE(idx, 0);
+  EXPECT_EQ(cleaner->rule(idx).source.rfind("rules/zh_paywall.toml:", 0), 0u);
+  EXPECT_EQ(cleaner->rule(cleaner->FindRule("repeat.line")).kind, RuleKind::kStage);
+  EXPECT_EQ(Cleaner::engine(), TEXTWASH_ENGINE_NAME);
+}
+
+TEST(CleanerTest, SharedAcrossThreads) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  std::string doc;
+  for (int i = 0; i < 200; ++i) {
+    doc += "第" + std::to_string(i) + "段正文##paidbegin##继续。\n\n\n";
+    doc += "重复的一行内容，足够长，会被当作重复行删除。\n";
+  }
+  const Result want = cleaner->Clean(doc);
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      Result r;
+      for (int k = 0; k < 20; ++k) {
+        cleaner->Clean(doc, &r);
+        same[t] += r.text == want.text && r.edits == want.edits;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(same, std::vector<int>(4, 20));
+}
+
+TEST(CleanerTest, ReusedResultIsReplaced) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  Result r;
+  cleaner->Clean("甲##paidbegin##乙\n", &r);
+  cleaner->Clean("plain\n", &r);
+  EXPECT_EQ(r.text, "plain\n");
+  EXPECT_TRUE(r.edits.empty());
+}
+
+TEST(CleanerTest, OptionsAreChecked) {
+  Options options;
+  options.min_repeat_chars = -1;
+  auto bad = Cleaner::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.status().message(), "min_repeat_chars must be >= 0, got -1");
+}
+
+TEST(CleanerTest, MissingRuleFile) {
+  Options options;
+  options.rule_files = {"/nonexistent/rules.toml"};
+  auto bad = Cleaner::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(bad.status().message(),
+            "cannot read rule file /nonexistent/rules.toml: No such file or directory");
+}
+
+TEST(CleanerTest, ApplyEditsClampsAndReplaces) {
+  std::vector<Edit> edits = {{1, 2, "X", Category::kAd, 0}, {3, 99, "", Category::kAd, 0}};
+  EXPECT_EQ(ApplyEdits("abcdef", edits), "aXc");
+}
+
+}  // namespace
+}  // namespace textwash

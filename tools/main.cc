@@ -1,0 +1,15 @@
+// Copyright 2026 The textwash Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The textwash command: converts argv and hands over to RunCli().
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "tools/cli.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return textwash::RunCli(args, std::cin, std::cout, std::cerr);
+}
