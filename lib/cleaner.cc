@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "lib/builtin.h"
 #include "lib/fold.h"
 #include "lib/hygiene.h"
 #include "lib/layout.h"
@@ -193,6 +194,7 @@ struct Cleaner::Impl {
   std::vector<RuleInfo> rules;
   std::vector<CompiledRule> compiled;  // index: rule - kStageRuleCount
   std::unique_ptr<internal::Scanner> scanner;
+  uint64_t scan_fingerprint = 0;
   std::unordered_map<std::string, int> by_id;
 
   Status AddPack(const RulePack& pack, std::vector<internal::ScanPattern>* scan,
@@ -572,8 +574,12 @@ StatusOr<std::shared_ptr<const Cleaner>> Cleaner::Create(const Options& options)
       return NotFoundError("disabled rule \"" + id + "\" does not exist");
     }
   }
-  StatusOr<std::unique_ptr<internal::Scanner>> scanner =
-      internal::Scanner::Create(scan);
+  // The default rules' database was compiled at build time: load it.
+  impl->scan_fingerprint = internal::Scanner::Fingerprint(scan);
+  const bool builtin =
+      impl->scan_fingerprint == internal::BuiltinScannerFingerprint();
+  StatusOr<std::unique_ptr<internal::Scanner>> scanner = internal::Scanner::Create(
+      scan, builtin ? internal::BuiltinScannerImage() : std::string_view());
   if (!scanner.ok()) return scanner.status();
   impl->scanner = std::move(*scanner);
   return std::shared_ptr<const Cleaner>(new Cleaner(std::move(impl)));
@@ -666,6 +672,14 @@ int Cleaner::FindRule(std::string_view id) const {
 }
 const Options& Cleaner::options() const { return impl_->options; }
 std::string_view Cleaner::engine() { return internal::Scanner::EngineName(); }
+
+uint64_t internal::CleanerAccess::ScanFingerprint(const Cleaner& cleaner) {
+  return cleaner.impl_->scan_fingerprint;
+}
+
+std::string internal::CleanerAccess::ScannerImage(const Cleaner& cleaner) {
+  return cleaner.impl_->scanner->Image();
+}
 
 Status CheckRules(std::string_view name, std::string_view text) {
   Options options;

@@ -13,12 +13,17 @@
 #include <string>
 #include <vector>
 
+#include "lib/builtin.h"
 #include "textwash/cleaner.h"
 
 namespace textwash {
-// The generator links the library without packs; the real definition is the
-// file this program writes.
+// The generator links the library without packs; the real definitions are in
+// the file this program writes.
 std::vector<Pack> BuiltinPacks() { return {}; }
+namespace internal {
+std::string_view BuiltinScannerImage() { return {}; }
+uint64_t BuiltinScannerFingerprint() { return 0; }
+}  // namespace internal
 }  // namespace textwash
 
 namespace {
@@ -67,20 +72,32 @@ int main(int argc, char** argv) {
     std::cerr << cleaner.status().message() << "\n";
     return 1;
   }
+  using textwash::internal::CleanerAccess;
+  const std::string image = CleanerAccess::ScannerImage(**cleaner);
   std::ostringstream out;
   out << "// Generated from rules/*.toml by textwash_embed_rules. Do not edit.\n"
-         "#include \"textwash/cleaner.h\"\n\nnamespace textwash {\nnamespace {\n";
+         "#include \"lib/builtin.h\"\n#include \"textwash/cleaner.h\"\n\n"
+         "namespace textwash {\nnamespace {\n";
   for (size_t i = 0; i < names.size(); ++i) {
     out << "constexpr char kPack" << i << "[] = ";
     WriteBytes(out, options.rule_texts[i].text);
     out << ";\n";
   }
+  out << "constexpr char kScannerImage[] = ";
+  WriteBytes(out, image);
+  out << ";\n";
   out << "}  // namespace\n\nstd::vector<Pack> BuiltinPacks() {\n  return {\n";
   for (size_t i = 0; i < names.size(); ++i) {
     out << "      {\"" << names[i] << "\", {kPack" << i << ", "
         << options.rule_texts[i].text.size() << "}},\n";
   }
-  out << "  };\n}\n\n}  // namespace textwash\n";
+  out << "  };\n}\n\n"
+      << "namespace internal {\n"
+      << "std::string_view BuiltinScannerImage() {\n  return {kScannerImage, "
+      << image.size() << "};\n}\n"
+      << "uint64_t BuiltinScannerFingerprint() { return "
+      << (image.empty() ? 0 : CleanerAccess::ScanFingerprint(**cleaner)) << "ULL; }\n"
+      << "}  // namespace internal\n\n}  // namespace textwash\n";
   std::ofstream file(argv[1], std::ios::binary);
   file << out.str();
   if (!file) {

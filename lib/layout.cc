@@ -59,8 +59,9 @@ std::string_view TrimBlanks(std::string_view s) {
 constexpr size_t kMaxRemnant = 12;
 constexpr size_t kRemnantRatio = 3;
 
-// True if sentence cuts took most of the line and left only a scrap
-// (`8000万字材料随心用！` of an ad line): the scrap is part of the ad.
+// True if sentence cuts took the start and most of the line and left only a
+// scrap after them (`8000万字材料随心用！` of an ad line): the scrap is part of
+// the ad.
 bool IsRemnant(std::string_view text, const Line& line, const std::vector<Cut>& cuts,
                size_t first, size_t last) {
   size_t cut_chars = 0, kept_chars = 0;
@@ -77,6 +78,8 @@ bool IsRemnant(std::string_view text, const Line& line, const std::vector<Cut>& 
     }
     return n;
   };
+  // Text before the first cut is where the line's own content would be.
+  if (count(line.begin, cuts[first].begin) > 0) return false;
   for (size_t k = first; k < last; ++k) {
     sentence_cut = sentence_cut || cuts[k].kind == RuleKind::kSentence;
     kept_chars += count(pos, cuts[k].begin);
@@ -86,6 +89,55 @@ bool IsRemnant(std::string_view text, const Line& line, const std::vector<Cut>& 
   kept_chars += count(pos, line.end);
   return sentence_cut && kept_chars <= kMaxRemnant &&
          cut_chars >= kRemnantRatio * kept_chars;
+}
+
+// True if a page-chunk number split a word across lines: line `i` stops in
+// the middle of a sentence (it ends with an ideograph, no end mark), blank
+// lines follow, then a line that starts with a chunk number (`3、制度…`, or
+// `2` on a line of its own before the text goes on). Sets `*join_to` to the
+// offset where the word goes on and `*next` to that line.
+bool FindChunkJoin(std::string_view text, const std::vector<Line>& lines,
+                   const std::vector<Fate>& fate, const std::vector<bool>& blank,
+                   size_t i, size_t* join_to, size_t* next) {
+  constexpr size_t kMinLineChars = 20;
+  const Line& line = lines[i];
+  char32_t last;
+  DecodeUtf8Before(text, line.end, &last);
+  if (!(last >= 0x4E00 && last <= 0x9FFF)) return false;
+  size_t j = i + 1;
+  while (j < lines.size() && blank[j]) ++j;
+  if (j == i + 1 || j >= lines.size() || fate[j] != Fate::kKeep) return false;
+  if (CountCodePoints(text.substr(line.begin, line.end - line.begin)) <
+      kMinLineChars) {
+    return false;
+  }
+  const Line& chunk = lines[j];
+  size_t p = chunk.begin;
+  while (p < chunk.end && p - chunk.begin < 3 && text[p] >= '0' && text[p] <= '9') ++p;
+  if (p == chunk.begin || (p < chunk.end && text[p] >= '0' && text[p] <= '9')) {
+    return false;
+  }
+  auto starts_with_ideograph = [&](size_t at, size_t end) {
+    if (at >= end) return false;
+    char32_t c;
+    DecodeUtf8(text, at, &c);
+    return c >= 0x4E00 && c <= 0x9FFF;
+  };
+  if (text.substr(p, 3) == "\u3001" && starts_with_ideograph(p + 3, chunk.end)) {
+    *join_to = p + 3;  // `3、制度`
+    *next = j;
+    return true;
+  }
+  if (p != chunk.end) return false;
+  size_t k = j + 1;  // `2` alone on its line; the text goes on below
+  while (k < lines.size() && blank[k]) ++k;
+  if (k >= lines.size() || fate[k] != Fate::kKeep ||
+      !starts_with_ideograph(lines[k].begin, lines[k].end)) {
+    return false;
+  }
+  *join_to = lines[k].begin;
+  *next = k;
+  return true;
 }
 
 }  // namespace
@@ -225,13 +277,24 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
     if (trailing_blank != SIZE_MAX) fate[trailing_blank] = Fate::kRemoveBlank;
   }
 
+  size_t joined_to = 0;  // text before this offset is covered by a join
   for (size_t i = 0; i < n; ++i) {
     const Line& line = lines[i];
     if (fate[i] == Fate::kKeep) {
       for (size_t k = first_cut[i]; k < first_cut[i + 1]; ++k) {
         const Cut& cut = cuts[k];
+        if (cut.begin < joined_to) continue;
         edits->push_back(Edit{cut.begin, cut.end, std::string(cut.replacement),
                               cut.category, cut.rule});
+      }
+      size_t next = 0;
+      if (options.layout && !blank[i] &&
+          FindChunkJoin(text, lines, fate, blank, i, &joined_to, &next)) {
+        edits->push_back(Edit{line.end, joined_to, "", Category::kLayout,
+                              kRuleChunkNumber});
+        // Go on with the line the word continues on; its cuts inside the
+        // join are skipped there.
+        i = next - 1;
       }
       continue;
     }

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lib/noise.h"
 
+#include <unicode/ucnv.h>
+
+#include <bitset>
 #include <string>
 
 #include "lib/stage_rules.h"
@@ -189,11 +192,81 @@ void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts)
   cuts->push_back(Cut{start, line.end, "", kRuleTagRun, Category::kNoise, RuleKind::kSpan});
 }
 
+// Which CJK unified ideographs (U+4E00..U+9FFF) a legacy character set has.
+using HanSet = std::bitset<0x5200>;
+
+HanSet LoadHanSet(const char* charset, unsigned lead_lo, unsigned lead_hi,
+                  unsigned trail_lo, unsigned trail_hi) {
+  HanSet set;
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(charset, &status);
+  if (U_FAILURE(status)) return set;
+  for (unsigned lead = lead_lo; lead <= lead_hi; ++lead) {
+    for (unsigned trail = trail_lo; trail <= trail_hi; ++trail) {
+      const char bytes[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+      UChar out[4];
+      status = U_ZERO_ERROR;
+      const int32_t n = ucnv_toUChars(conv, out, 4, bytes, 2, &status);
+      if (U_SUCCESS(status) && n == 1 && out[0] >= 0x4E00 && out[0] <= 0x9FFF) {
+        set.set(out[0] - 0x4E00);
+      }
+    }
+  }
+  ucnv_close(conv);
+  return set;
+}
+
+// GB2312 holds the 6,763 characters of everyday simplified text, Big5 the
+// 13,060 of traditional text. Built once, then only read.
+const HanSet& Gb2312() {
+  static const HanSet set = LoadHanSet("gb2312", 0xB0, 0xF7, 0xA1, 0xFE);
+  return set;
+}
+const HanSet& Big5() {
+  static const HanSet set = LoadHanSet("big5", 0xA4, 0xF9, 0x40, 0xFE);
+  return set;
+}
+
+// The fewest characters a run of rare ideographs needs to count as noise.
+constexpr size_t kMinRareRun = 4;
+
+// Runs of ideographs no everyday text uses (纞嬶鬐鼃犫麢): none of them in
+// GB2312 and most not in Big5, so traditional text is never taken for one.
+void FindRareRuns(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+  const HanSet& gb = Gb2312();
+  const HanSet& big5 = Big5();
+  size_t run_begin = line.begin, run = 0, not_big5 = 0;
+  auto close = [&](size_t end) {
+    if (run >= kMinRareRun && not_big5 * 2 >= run) {
+      cuts->push_back(Cut{run_begin, end, "", kRuleRareRun, Category::kNoise,
+                          RuleKind::kMarker});
+    }
+    run = 0;
+    not_big5 = 0;
+  };
+  for (size_t i = line.begin; i < line.end;) {
+    char32_t c;
+    int len = DecodeUtf8(text, i, &c);
+    if (len <= 0) len = 1;
+    const bool rare = c >= 0x4E00 && c <= 0x9FFF && !gb.test(c - 0x4E00);
+    if (rare) {
+      if (run == 0) run_begin = i;
+      ++run;
+      not_big5 += !big5.test(c - 0x4E00);
+    } else {
+      close(i);
+    }
+    i += len;
+  }
+  close(line.end);
+}
+
 }  // namespace
 
 void FindNoise(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
   FindJammers(text, line, cuts);
   FindTagRun(text, line, cuts);
+  FindRareRuns(text, line, cuts);
 }
 
 }  // namespace textwash::internal

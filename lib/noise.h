@@ -6,7 +6,8 @@
 //    glues into CJK lines, either symbol salad (` 5 M: Z. ^, f8 K& ]4 i `) or
 //    one random token (`hNl7Yx3`);
 //  - tag runs: space-separated keywords appended to a paragraph or set on a
-//    line of their own (`…。工作计划 卫生院工作计划 范文`).
+//    line of their own (`…。工作计划 卫生院工作计划 范文`);
+//  - runs of rare ideographs that no everyday text uses (`纞嬶鬐鼃犫麢`).
 #ifndef TEXTWASH_LIB_NOISE_H_
 #define TEXTWASH_LIB_NOISE_H_
 

@@ -42,9 +42,20 @@ class Scanner {
   virtual ~Scanner() = default;
 
   // Compiles `patterns` (an empty list is fine). A pattern the engine
-  // rejects gives kInvalidArgument naming its origin.
+  // rejects gives kInvalidArgument naming its origin. `image`, when not
+  // empty, is what Image() returned for the same patterns (the built-in
+  // packs' database, made at build time): it is loaded instead of compiling
+  // when the engine can; if it cannot, the patterns are compiled.
   static StatusOr<std::unique_ptr<Scanner>> Create(
-      const std::vector<ScanPattern>& patterns);
+      const std::vector<ScanPattern>& patterns, std::string_view image = {});
+
+  // Returns the compiled form of the patterns, to pass to Create() later, or
+  // "" if the engine has none.
+  virtual std::string Image() const = 0;
+
+  // Returns a fingerprint of `patterns`: an image fits the patterns with the
+  // same fingerprint.
+  static uint64_t Fingerprint(const std::vector<ScanPattern>& patterns);
 
   // Returns "hyperscan" or "re2".
   static std::string_view EngineName();

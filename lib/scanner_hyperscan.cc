@@ -7,6 +7,7 @@
 #include <hs.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 #include "lib/scanner.h"
@@ -78,13 +79,19 @@ class HyperscanScanner final : public Scanner {
     if (db_ != nullptr) hs_free_database(db_);
   }
 
-  Status Init(const std::vector<ScanPattern>& patterns) {
+  Status Init(const std::vector<ScanPattern>& patterns, std::string_view image) {
     for (const ScanPattern& p : patterns) {
       if (all_rules_.empty() || all_rules_.back() != p.rule) {
         all_rules_.push_back(p.rule);
       }
+      rule_of_.push_back(p.rule);
     }
     if (patterns.empty()) return Status::Ok();
+    if (!image.empty() &&
+        hs_deserialize_database(image.data(), image.size(), &db_) == HS_SUCCESS) {
+      return Status::Ok();
+    }
+    db_ = nullptr;
     if (hs_valid_platform() != HS_SUCCESS) {
       return InternalError(
           "Hyperscan does not run on this CPU (it needs SSSE3); build "
@@ -104,7 +111,6 @@ class HyperscanScanner final : public Scanner {
       // Ids must be unique: Hyperscan's compile time grows quadratically
       // with the number of expressions sharing one id.
       ids.push_back(static_cast<unsigned>(ids.size()));
-      rule_of_.push_back(p.rule);
     }
     hs_compile_error_t* error = nullptr;
     if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
@@ -123,6 +129,16 @@ class HyperscanScanner final : public Scanner {
       return InvalidArgumentError(message);
     }
     return Status::Ok();
+  }
+
+  std::string Image() const override {
+    if (db_ == nullptr) return {};
+    char* bytes = nullptr;
+    size_t size = 0;
+    if (hs_serialize_database(db_, &bytes, &size) != HS_SUCCESS) return {};
+    std::string image(bytes, size);
+    std::free(bytes);
+    return image;
   }
 
   void Scan(std::string_view text, std::vector<ScanHit>* hits) const override {
@@ -170,9 +186,9 @@ class HyperscanScanner final : public Scanner {
 std::string_view Scanner::EngineName() { return "hyperscan"; }
 
 StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
-    const std::vector<ScanPattern>& patterns) {
+    const std::vector<ScanPattern>& patterns, std::string_view image) {
   auto scanner = std::make_unique<HyperscanScanner>();
-  if (Status s = scanner->Init(patterns); !s.ok()) return s;
+  if (Status s = scanner->Init(patterns, image); !s.ok()) return s;
   return std::unique_ptr<Scanner>(std::move(scanner));
 }
 

@@ -46,6 +46,9 @@ class Re2SetScanner final : public Scanner {
     for (int m : matched) hits->push_back(ScanHit{rules_[m], ScanHit::kAnywhere});
   }
 
+  // RE2::Set compiles in milliseconds; there is nothing to keep.
+  std::string Image() const override { return {}; }
+
  private:
   RE2::Set set_;
   std::vector<int> rules_;  // set index -> rule
@@ -56,7 +59,7 @@ class Re2SetScanner final : public Scanner {
 std::string_view Scanner::EngineName() { return "re2"; }
 
 StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
-    const std::vector<ScanPattern>& patterns) {
+    const std::vector<ScanPattern>& patterns, std::string_view /*image*/) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_never_nl(true);

@@ -150,6 +150,15 @@ void ScoreSentences(std::string_view text, const std::vector<Line>& lines,
       const int len = DecodeUtf8(text, clause_end, &c);
       span = Span{clause, clause_end + (len > 0 ? len : 1)};
     }
+    // A cut that runs to the end of the line takes the blanks before it.
+    if (IsBlank(text.substr(span.end, line.end - span.end))) {
+      while (span.begin > line.begin) {
+        char32_t c;
+        const int len = DecodeUtf8Before(text, span.begin, &c);
+        if (!IsHorizontalSpace(c)) break;
+        span.begin -= len;
+      }
+    }
     if (span.end > span.begin) {
       const Signal& b = signals[best];
       cuts->push_back(Cut{span.begin, span.end, "", b.rule, b.category,

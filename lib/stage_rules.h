@@ -20,6 +20,8 @@ enum StageRule : int {
   kRuleBlankLines,
   kRuleJammer,
   kRuleTagRun,
+  kRuleRareRun,
+  kRuleChunkNumber,
   kStageRuleCount,
 };
 
@@ -47,6 +49,10 @@ inline constexpr StageRuleSpec kStageRules[kStageRuleCount] = {
      "random ASCII strings forum software glues into CJK lines to jam copying"},
     {"noise.tag_run", Category::kNoise,
      "SEO tag words appended to a paragraph or set on a line of their own"},
+    {"noise.rare_chars", Category::kNoise,
+     "runs of rare ideographs that anti-scraping templates sprinkle in"},
+    {"layout.chunk_number", Category::kLayout,
+     "a page-chunk number that split a word across blank lines: 管理\\n\\n3、制度"},
 };
 
 }  // namespace textwash::internal

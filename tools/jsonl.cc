@@ -396,8 +396,9 @@ struct JsonlParser::Impl {
   bool WalkArray(ondemand::array& array, int nesting) {
     for (auto element_or_error : array) {
       ondemand::value element;
-      if (auto code = std::move(element_or_error).get(element))
+      if (auto code = std::move(element_or_error).get(element)) {
         return Fail(code);
+      }
       if (!WalkValue(element, -1, nesting + 1)) return false;
     }
     return true;

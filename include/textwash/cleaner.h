@@ -40,6 +40,10 @@
 
 namespace textwash {
 
+namespace internal {
+struct CleanerAccess;
+}  // namespace internal
+
 // What kind of junk an edit removed.
 enum class Category {
   kPaywall,      // paywall and CMS markers and their placeholder texts
@@ -142,6 +146,7 @@ class TEXTWASH_EXPORT Cleaner {
   static std::string_view engine();
 
  private:
+  friend struct internal::CleanerAccess;
   struct Impl;
   explicit Cleaner(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
