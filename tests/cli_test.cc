@@ -202,6 +202,10 @@ TEST(CliOptionsTest, FlagsMapToOptions) {
        {"--no-layout"},
        "\n\na\n\n\n\nb\n\n",
        "\n\na\n\n\n\nb\n\n"},
+      {"noise removed", {}, "钓鱼的方法 hNl7Yx3 很有效。\n", "钓鱼的方法很有效。\n"},
+      {"--no-noise", {"--no-noise"}, "钓鱼的方法 hNl7Yx3 很有效。\n",
+       "钓鱼的方法 hNl7Yx3 很有效。\n"},
+      {"--pii mask", {"--pii", "mask"}, "mail a.b@example.org\n", "mail <EMAIL>\n"},
       {"--no-default-rules",
        {"--no-default-rules"},
        std::string(kPaywalled),
@@ -364,7 +368,7 @@ TEST(CliRulesTest, RulesListPrintsEachBuiltInRule) {
   EXPECT_EQ(r.out, want);
   EXPECT_TRUE(Contains(r.out,
                        "paywall.marker\tpaywall\tmarker\t"
-                       "builtin:zh_paywall.toml:"))
+                       "rules/zh_paywall.toml:"))
       << r.out;
 }
 
@@ -643,7 +647,7 @@ TEST(CliUsageTest, HelpDocumentsEveryFlagAndTheExitCodes) {
       "-h,--help", "--version", "clean", "-o,--output", "--format", "--field",
       "--on-error", "--rules", "--no-default-rules", "--pack", "--disable-rule",
       "--min-repeat-chars", "--ad-threshold", "--pii", "--keep-invisible",
-      "--keep-newlines", "--no-layout", "--report", "rules", "check", "list",
+      "--keep-newlines", "--no-layout", "--no-noise", "--report", "rules", "check", "list",
       // Exit codes.
       "Exit codes:", "  0  done", "  1  some input was bad",
       "  2  could not run"};

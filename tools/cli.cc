@@ -63,6 +63,7 @@ struct Flags {
   bool keep_invisible = false;
   bool keep_newlines = false;
   bool no_layout = false;
+  bool no_noise = false;
   std::string report;
 
   // textwash rules check
@@ -222,6 +223,9 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
       ->check(CLI::IsMember({"keep", "mask", "remove"}))
       ->type_name("MODE")
       ->default_str("keep");
+  clean->add_flag("--no-noise", flags.no_noise,
+                  Wrap("Keep jammer strings, SEO tag runs and runs of rare "
+                       "ideographs (found by character statistics)"));
   clean->add_flag("--keep-invisible", flags.keep_invisible,
                   Wrap("Keep BOM, zero-width and control characters"));
   clean->add_flag("--keep-newlines", flags.keep_newlines,
@@ -322,6 +326,7 @@ Options MakeOptions(const Flags& flags) {
   options.ad_threshold = flags.ad_threshold;
   options.pii = flags.pii;
   options.layout = !flags.no_layout;
+  options.noise = !flags.no_noise;
   return options;
 }
 
