@@ -141,6 +141,40 @@ bool IsValidCnIdCard(std::string_view s) {
   return kCheck[sum % 11] == id[17];
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Checks a match of a rule with a validator. `text` is the hygienic text,
+// [mb, me) the match in it, `matched` what the pattern saw.
+bool Validate(Validator v, std::string_view text, size_t mb, size_t me,
+              std::string_view matched) {
+  const char before = mb > 0 ? text[mb - 1] : '\0';
+  const char after = me < text.size() ? text[me] : '\0';
+  switch (v) {
+    case Validator::kNone:
+      return true;
+    case Validator::kCnIdCard:
+      return IsValidCnIdCard(matched);
+    case Validator::kIpv4: {
+      const bool digit_dot_before = before == '.' && mb > 1 && IsDigit(text[mb - 2]);
+      if (IsDigit(before) || digit_dot_before || after == '.' || IsDigit(after)) {
+        return false;  // 1.2.3.4.5 and 10.1.2.3.4 are no addresses
+      }
+      // A version: v2.0.1.15, version 2.0.1.15, 版本号 2.0.1.15.
+      size_t b = mb;
+      while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == ':')) --b;
+      const std::string_view head = text.substr(0, b);
+      return !(head.ends_with("v") || head.ends_with("V") ||
+               head.ends_with("version") || head.ends_with("Version") ||
+               head.ends_with("\u7248\u672C") || head.ends_with("\u7248\u672C\u53F7"));
+    }
+    case Validator::kEmail:
+      return after != ':';
+    case Validator::kDomain:  // part of an address or a longer name
+      return before != '@' && before != '-' && before != '.' && before != '_';
+  }
+  return true;
+}
+
 // Combines terms into one RE2 alternation source.
 std::string Alternation(const std::vector<internal::RuleTerm>& terms) {
   std::string out;
@@ -378,7 +412,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                   std::string_view matched) {
     const CompiledRule& r = compiled_rule(rule);
     if (r.first_line_only && li != first_line) return;
-    if (r.validate == Validator::kCnIdCard && !IsValidCnIdCard(matched)) return;
+    if (!Validate(r.validate, text, mb, me, matched)) return;
     if (r.kind == RuleKind::kScore || r.kind == RuleKind::kContact) {
       signals.push_back(Signal{mb, me, li, rule, r.category, r.weight, r.cue,
                                r.kind == RuleKind::kContact, r.signal});

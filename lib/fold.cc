@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lib/fold.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -171,7 +173,19 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       }
       break;
     }
-    if (digits >= kMinDigitRun) {
+    // Dotted groups of at most three digits are an IP address or a version
+    // (192.168.1.20, 2.0.1.15), not a phone number split up.
+    bool dotted = false;
+    size_t group = 0, longest_group = 0;
+    for (size_t k = i; k <= last; ++k) {
+      if (units[k].kind == Kind::kDigit || units[k].kind == Kind::kNumeral) {
+        longest_group = std::max(longest_group, ++group);
+      } else {
+        dotted |= units[k].folded == ".";
+        group = 0;
+      }
+    }
+    if (digits >= kMinDigitRun && !(dotted && longest_group <= 3)) {
       for (size_t k = i; k <= last; ++k) {
         Unit& u = units[k];
         if (u.kind == Kind::kNumeral) {

@@ -271,11 +271,17 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
     return s;
   }
   if (present) {
-    if (text != "cn_id_card") {
-      return ErrorAt(PosOf(file, t.get("validate")->source()),
-                     "unknown validate \"" + text + "\" (expected cn_id_card)");
+    static constexpr std::pair<std::string_view, Validator> kValidators[] = {
+        {"cn_id_card", Validator::kCnIdCard}, {"ipv4", Validator::kIpv4},
+        {"email", Validator::kEmail},         {"domain", Validator::kDomain}};
+    for (const auto& [name, v] : kValidators) {
+      if (text == name) rule->validate = v;
     }
-    rule->validate = Validator::kCnIdCard;
+    if (rule->validate == Validator::kNone) {
+      return ErrorAt(PosOf(file, t.get("validate")->source()),
+                     "unknown validate \"" + text +
+                         "\" (expected cn_id_card, ipv4, email, domain)");
+    }
   }
   if (Status s = GetString(file, t, "scope", &text, &present); !s.ok()) {
     return s;

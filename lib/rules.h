@@ -32,8 +32,15 @@ struct RuleTerm {
 // What a contact rule finds, for masking ("<EMAIL>", ...).
 enum class PiiType { kNone, kEmail, kPhone, kUrl, kIp, kId };
 
-// A check a match must pass besides its pattern.
-enum class Validator { kNone, kCnIdCard };
+// A check a match must pass besides its pattern: a check digit, or the
+// context around the match, which RE2 (no lookaround) cannot look at.
+enum class Validator {
+  kNone,
+  kCnIdCard,  // the MOD 11-2 check digit of a PRC ID number holds
+  kIpv4,      // not part of a longer dotted number or a version (v2.0.1.15)
+  kEmail,     // not followed by `:path` (git@host:repo is no address)
+  kDomain,    // not right after `@`, `-`, `.` or `_` (part of a longer name)
+};
 
 struct RuleDef {
   std::string id;

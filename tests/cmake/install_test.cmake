@@ -5,8 +5,8 @@
 #
 #   textwash.install.setup         cmake --install into tests/install-prefix
 #   textwash.install.find_package  tests/install via find_package + textwash::textwash
-#   textwash.install.pkg_config    tests/install/main.cc via pkg-config --static
-#   textwash.docs.example          README example == examples/basic.cc == main.cc
+#   textwash.install.pkg_config    examples/basic.cc via pkg-config --static
+#   textwash.docs.example          the README's example is examples/basic.cc
 
 set(_tw_install_dir ${PROJECT_SOURCE_DIR}/tests/install)
 
@@ -63,7 +63,7 @@ if(PKG_CONFIG_EXECUTABLE)
             -DPKG_CONFIG=${PKG_CONFIG_EXECUTABLE}
             -DPREFIX=${_tw_install_prefix}
             -DLIBDIR=${CMAKE_INSTALL_LIBDIR}
-            -DSOURCE=${_tw_install_dir}/main.cc
+            -DSOURCE=${PROJECT_SOURCE_DIR}/examples/basic.cc
             -DBINARY_DIR=${CMAKE_CURRENT_BINARY_DIR}/install-consumer-pkgconfig
             -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
             "-DCXX_FLAGS=${CMAKE_CXX_FLAGS}"

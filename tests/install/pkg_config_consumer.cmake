@@ -1,6 +1,6 @@
 # cmake -P script: compiles and runs SOURCE (one file) with the flags that
 # `pkg-config --static --cflags --libs textwash` gives for the installed PREFIX.
-#   -DPKG_CONFIG=... -DPREFIX=... -DLIBDIR=lib -DSOURCE=main.cc -DBINARY_DIR=...
+#   -DPKG_CONFIG=... -DPREFIX=... -DLIBDIR=lib -DSOURCE=basic.cc -DBINARY_DIR=...
 #   -DCXX_COMPILER=... [-DCXX_FLAGS=...] [-DLINKER_FLAGS=...]
 foreach(_var PKG_CONFIG PREFIX LIBDIR SOURCE BINARY_DIR CXX_COMPILER)
   if(NOT ${_var})
