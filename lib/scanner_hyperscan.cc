@@ -87,16 +87,16 @@ class HyperscanScanner final : public Scanner {
       rule_of_.push_back(p.rule);
     }
     if (patterns.empty()) return Status::Ok();
-    if (!image.empty() &&
-        hs_deserialize_database(image.data(), image.size(), &db_) == HS_SUCCESS) {
-      return Status::Ok();
-    }
-    db_ = nullptr;
     if (hs_valid_platform() != HS_SUCCESS) {
       return InternalError(
           "Hyperscan does not run on this CPU (it needs SSSE3); build "
           "textwash with -DTEXTWASH_USE_HYPERSCAN=OFF");
     }
+    if (!image.empty() &&
+        hs_deserialize_database(image.data(), image.size(), &db_) == HS_SUCCESS) {
+      return Status::Ok();
+    }
+    db_ = nullptr;
     std::vector<const char*> exprs;
     std::vector<unsigned> flags;
     std::vector<unsigned> ids;

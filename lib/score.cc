@@ -81,7 +81,8 @@ void ScoreSentences(std::string_view text, const std::vector<Line>& lines,
     int strong = 0;  // the weight of words that count 2 or more
     int cues = 0;    // distinct promotional cues
     int contact = 0;
-    size_t best = i;  // the signal to credit
+    size_t heaviest = i;  // the word that weighs most
+    size_t contact_at = j;  // the strongest contact, if any
     for (size_t k = i; k < j; ++k) {
       const Signal& s = signals[k];
       // A word counts once per sentence, however often it repeats, and of
@@ -106,17 +107,19 @@ void ScoreSentences(std::string_view text, const std::vector<Line>& lines,
         if (s.weight >= 2) strong += s.weight;
         cues += s.cue;
       }
-      if (s.contact) contact = std::max(contact, s.strength);
-      const Signal& b = signals[best];
-      if (s.weight > b.weight ||
-          (s.contact && s.strength > 0 && !b.contact && b.weight < threshold)) {
-        best = k;
+      if (s.contact && s.strength > contact) {
+        contact = s.strength;
+        contact_at = k;
       }
+      if (s.weight > signals[heaviest].weight) heaviest = k;
     }
     // Weak words (weight 1) only tip a sentence that has a stronger reason.
     const int promo = strong + cues;
-    const bool junk = (score >= threshold && strong > 0) ||
-                      (contact == 2 && promo >= 1) || (contact == 1 && promo >= 2);
+    const bool by_words = score >= threshold && strong > 0;
+    const bool junk =
+        by_words || (contact == 2 && promo >= 1) || (contact == 1 && promo >= 2);
+    // Credit the words when they condemn the sentence alone, else the contact.
+    const size_t best = by_words || contact_at == j ? heaviest : contact_at;
     if (!junk) {
       // Standing signals strong enough to go with a trailing block of junk.
       if (score >= 2 || (contact > 0 && score > 0)) {
