@@ -36,11 +36,14 @@ class Collector {
   explicit Collector(std::vector<Edit>* edits) : edits_(edits) {}
 
   void Add(size_t begin, size_t end, std::string_view replacement, int rule) {
-    if (!edits_->empty()) {
+    // Adjacent deletions by one rule make one edit. Replacements stay one per
+    // character, so that every later stage's cut between two characters of
+    // the hygienic text falls between two edits, never inside one.
+    if (!edits_->empty() && replacement.empty()) {
       Edit& last = edits_->back();
-      if (last.end == begin && last.rule == rule && mine_ > 0) {
+      if (last.end == begin && last.rule == rule && last.replacement.empty() &&
+          mine_ > 0) {
         last.end = end;
-        last.replacement.append(replacement);
         return;
       }
     }
