@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "lib/utf8.h"
 
@@ -36,36 +37,26 @@ bool IsClauseMark(char32_t c) {
   return c == U'，' || c == U',' || c == U'；' || c == U';';
 }
 
+// Bracket and quote pairs, opener first.
+constexpr std::pair<char32_t, char32_t> kPairs[] = {
+    {U'【', U'】'}, {U'（', U'）'}, {U'(', U')'}, {U'[', U']'}, {U'《', U'》'},
+    {U'「', U'」'}, {U'『', U'』'}, {U'“', U'”'}, {U'〔', U'〕'}, {U'［', U'］'},
+};
+
+// Returns the closer of opener `c`, or 0 if `c` opens no pair.
 char32_t CloserOf(char32_t c) {
-  switch (c) {
-    case U'【': return U'】';
-    case U'（': return U'）';
-    case U'(': return U')';
-    case U'[': return U']';
-    case U'《': return U'》';
-    case U'「': return U'」';
-    case U'『': return U'』';
-    case U'“': return U'”';
-    case U'〔': return U'〕';
-    case U'［': return U'］';
-    default: return 0;
+  for (const auto& [open, close] : kPairs) {
+    if (c == open) return close;
   }
+  return 0;
 }
 
+// Returns the opener of closer `c`, or 0 if `c` closes no pair.
 char32_t OpenerOf(char32_t c) {
-  switch (c) {
-    case U'】': return U'【';
-    case U'）': return U'（';
-    case U')': return U'(';
-    case U']': return U'[';
-    case U'》': return U'《';
-    case U'」': return U'「';
-    case U'』': return U'『';
-    case U'”': return U'“';
-    case U'〕': return U'〔';
-    case U'］': return U'［';
-    default: return 0;
+  for (const auto& [open, close] : kPairs) {
+    if (c == close) return open;
   }
+  return 0;
 }
 
 // If text[i] opens a pair that closes within the line, returns the offset
