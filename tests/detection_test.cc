@@ -176,6 +176,11 @@ TEST(DetectionTest, WhatMustStay) {
       "snake_case_name = 2*3*4",
       "臺灣經濟發展迅速，學術界龍飛鳳舞。",
       "鑫森淼焱垚是五行汉字的游戏。",
+      "上一章我们讲到主人公离开了家乡。",
+      "遇到问题请在百度上搜索相关资料。",
+      "全市共有3000人阅读了该文件。",
+      "比较大小：x > y > z 时取最大值。",
+      "对加盟代理企业给予税收优惠。",
   };
   for (const std::string& text : keep) {
     SCOPED_TRACE(text);
