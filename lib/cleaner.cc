@@ -408,29 +408,44 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   std::vector<Signal> signals;
   // A match of `rule` at text[mb, me) on line `li`; `matched` is what the
   // pattern saw (folded text for fold rules).
-  auto emit = [&](int rule, size_t mb, size_t me, size_t li,
-                  std::string_view matched) {
+  // A match of `rule` at text[mb, me) on line `li`, whose value (the part
+  // personal data masking replaces) is text[vb, ve); `matched` is what the
+  // pattern saw (folded text for fold rules).
+  auto emit = [&](int rule, size_t mb, size_t me, size_t vb, size_t ve,
+                  size_t li, std::string_view matched) {
     const CompiledRule& r = compiled_rule(rule);
     if (r.first_line_only && li != first_line) return;
     if (!Validate(r.validate, text, mb, me, matched)) return;
     if (r.kind == RuleKind::kScore || r.kind == RuleKind::kContact) {
-      signals.push_back(Signal{mb, me, li, rule, r.category, r.weight, r.cue,
-                               r.kind == RuleKind::kContact, r.signal});
+      signals.push_back(Signal{mb, me, vb, ve, li, rule, r.category, r.weight,
+                               r.cue, r.kind == RuleKind::kContact, r.signal});
       return;
     }
     CutsForMatch(text, lines[li], mb, me, rule, cuts);
   };
-  // Runs `re` over text[begin, end), a whole number of lines, calling
-  // on_match(match_begin, match_end, line_index) for each match.
+  // Runs `re` over in[begin, end), a whole number of lines, calling
+  // on_match(match_begin, match_end, value_begin, value_end) for each match,
+  // where the value is the first capturing group that took part (a contact
+  // rule's id after its label: `微信：(abc_2023)`), or the whole match.
   auto each_match = [&](const RE2& re, std::string_view in, size_t begin,
                         size_t end, auto&& on_match) {
+    constexpr int kMaxGroups = 4;
+    const int groups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
+    re2::StringPiece m[kMaxGroups + 1];
     size_t pos = begin;
     while (pos < end) {
-      re2::StringPiece m;
-      if (!re.Match(in, pos, end, RE2::UNANCHORED, &m, 1)) break;
-      const size_t mb = static_cast<size_t>(m.data() - in.data());
-      size_t me = mb + m.size();
-      const size_t next = on_match(mb, me);
+      if (!re.Match(in, pos, end, RE2::UNANCHORED, m, groups + 1)) break;
+      const size_t mb = static_cast<size_t>(m[0].data() - in.data());
+      size_t me = mb + m[0].size();
+      size_t vb = mb, ve = me;
+      for (int g = 1; g <= groups; ++g) {
+        if (m[g].data() != nullptr && !m[g].empty()) {
+          vb = static_cast<size_t>(m[g].data() - in.data());
+          ve = vb + m[g].size();
+          break;
+        }
+      }
+      const size_t next = on_match(mb, me, vb, ve);
       me = std::max(me, next);
       if (me <= pos) {  // an empty match: step over one character
         char32_t c;
@@ -443,9 +458,10 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   // Exact matches of a raw-text rule over text[begin, end).
   auto run_raw = [&](int rule, size_t begin, size_t end) {
     const CompiledRule& r = compiled_rule(rule);
-    each_match(*r.re, text, begin, end, [&](size_t mb, size_t me) -> size_t {
+    each_match(*r.re, text, begin, end,
+               [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
       const size_t li = internal::LineIndexOf(lines, mb);
-      emit(rule, mb, me, li, text.substr(mb, me - mb));
+      emit(rule, mb, me, vb, ve, li, text.substr(mb, me - mb));
       // A line rule has done its work on this line.
       return r.kind == RuleKind::kLine ? lines[li].end : me;
     });
@@ -460,10 +476,12 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     }
     const internal::FoldedLine& f = it->second;
     each_match(*compiled_rule(rule).re, f.text, 0, f.text.size(),
-               [&](size_t fb, size_t fe) -> size_t {
+               [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
                  if (fe > fb) {
                    const auto [b, e] = f.ToInput(fb, fe);
-                   emit(rule, line.begin + b, line.begin + e, li,
+                   const auto [vb, ve] = f.ToInput(fvb, fve);
+                   emit(rule, line.begin + b, line.begin + e, line.begin + vb,
+                        line.begin + ve, li,
                         std::string_view(f.text).substr(fb, fe - fb));
                  }
                  return fe;
@@ -484,7 +502,8 @@ void Cleaner::Impl::FindCuts(std::string_view text,
         i = j;
         continue;
       }
-      each_match(*r.triggers, text, 0, text.size(), [&](size_t mb, size_t) -> size_t {
+      each_match(*r.triggers, text, 0, text.size(),
+                 [&](size_t mb, size_t, size_t, size_t) -> size_t {
         const size_t li = internal::LineIndexOf(lines, mb);
         candidate_lines.push_back(li);
         return lines[li].end;
@@ -540,7 +559,8 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     for (const Signal& s : signals) {
       if (!s.contact) continue;
       const CompiledRule& r = compiled_rule(s.rule);
-      cuts->push_back(Cut{s.begin, s.end,
+      if (r.pii == PiiType::kNone) continue;  // a contact, but not personal data
+      cuts->push_back(Cut{s.value_begin, s.value_end,
                           options.pii == PiiMode::kMask ? MaskOf(r.pii) : "",
                           s.rule, s.category, RuleKind::kSpan});
     }

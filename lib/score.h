@@ -27,6 +27,8 @@ namespace textwash::internal {
 struct Signal {
   size_t begin;
   size_t end;
+  size_t value_begin;  // contacts: the id or number itself, without a label
+  size_t value_end;
   size_t line;
   int rule;
   Category category;
