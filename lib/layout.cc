@@ -55,42 +55,6 @@ std::string_view TrimBlanks(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-// The most characters a remnant may have, and how many times more must go.
-constexpr size_t kMaxRemnant = 12;
-constexpr size_t kRemnantRatio = 3;
-
-// True if sentence cuts took the start and most of the line and left only a
-// scrap after them (`8000万字材料随心用！` of an ad line): the scrap is part of
-// the ad.
-bool IsRemnant(std::string_view text, const Line& line, const std::vector<Cut>& cuts,
-               size_t first, size_t last) {
-  size_t cut_chars = 0, kept_chars = 0;
-  size_t pos = line.begin;
-  bool sentence_cut = false;
-  auto count = [&](size_t b, size_t e) {
-    size_t n = 0;
-    for (size_t i = b; i < e;) {
-      char32_t c;
-      int len = DecodeUtf8(text, i, &c);
-      if (len <= 0) len = 1;
-      n += !IsHorizontalSpace(c);
-      i += len;
-    }
-    return n;
-  };
-  // Text before the first cut is where the line's own content would be.
-  if (count(line.begin, cuts[first].begin) > 0) return false;
-  for (size_t k = first; k < last; ++k) {
-    sentence_cut = sentence_cut || cuts[k].kind == RuleKind::kSentence;
-    kept_chars += count(pos, cuts[k].begin);
-    cut_chars += count(cuts[k].begin, cuts[k].end);
-    pos = cuts[k].end;
-  }
-  kept_chars += count(pos, line.end);
-  return sentence_cut && kept_chars <= kMaxRemnant &&
-         cut_chars >= kRemnantRatio * kept_chars;
-}
-
 // True if a page-chunk number split a word across lines: line `i` stops in
 // the middle of a sentence (it ends with an ideograph, no end mark), blank
 // lines follow, then a line that starts with a chunk number (`3、制度…`, or
@@ -208,11 +172,6 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
       }
       survives = survives || !IsBlank(text.substr(pos, line.end - pos));
       if (!survives && (options.layout || any_line_cut)) {
-        fate[i] = Fate::kRemoveByCut;
-        credit[i] = Credit{cuts[best].rule, cuts[best].category};
-        continue;
-      }
-      if (options.layout && IsRemnant(text, line, cuts, first_cut[i], c)) {
         fate[i] = Fate::kRemoveByCut;
         credit[i] = Credit{cuts[best].rule, cuts[best].category};
         continue;

@@ -24,13 +24,21 @@ class ThreadScratch {
   ~ThreadScratch() {
     if (scratch_ != nullptr) hs_free_scratch(scratch_);
   }
-  hs_scratch_t* For(const hs_database_t* db) {
-    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) return nullptr;
+  // Returns scratch space for `db`. hs_alloc_scratch costs as much as
+  // scanning a small document, so it runs only when the database changes;
+  // `renew` forces it (a database freed and another allocated at the same
+  // address is caught by hs_scan, which then fails with HS_INVALID).
+  hs_scratch_t* For(const hs_database_t* db, bool renew = false) {
+    if (renew || db != last_db_) {
+      if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) return nullptr;
+      last_db_ = db;
+    }
     return scratch_;
   }
 
  private:
   hs_scratch_t* scratch_ = nullptr;
+  const hs_database_t* last_db_ = nullptr;
 };
 
 thread_local ThreadScratch thread_scratch;
@@ -152,6 +160,14 @@ class HyperscanScanner final : public Scanner {
     MatchContext ctx{hits, rule_of_.data()};
     hs_error_t rc = hs_scan(db_, text.data(), static_cast<unsigned>(text.size()),
                             0, scratch, &OnMatch, &ctx);
+    if (rc == HS_INVALID) {  // scratch made for another database
+      hits->resize(before);
+      scratch = thread_scratch.For(db_, /*renew=*/true);
+      rc = scratch == nullptr ? HS_NOMEM
+                              : hs_scan(db_, text.data(),
+                                        static_cast<unsigned>(text.size()), 0,
+                                        scratch, &OnMatch, &ctx);
+    }
     if (rc != HS_SUCCESS) {
       hits->resize(before);
       ReportAll(hits);

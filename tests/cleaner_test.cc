@@ -302,6 +302,28 @@ TEST(CleanerTest, SharedAcrossThreads) {
   EXPECT_EQ(same, std::vector<int>(4, 20));
 }
 
+// Cleaners come and go in one thread, small and large; each new one may get
+// the memory of the last. Every one must still find its own rules.
+TEST(CleanerTest, ManyCleanersInOneThread) {
+  for (int round = 0; round < 20; ++round) {
+    Options options;
+    std::string junk = "甲##paidbegin##乙\n";
+    std::string want = "甲乙\n";
+    if (round % 2 == 1) {  // a small database of the user's own rules
+      options.default_rules = false;
+      junk = "junk" + std::to_string(round) + "x\n";
+      want = "";
+      std::string rules =
+          "[[rule]]\nid = \"t.r\"\ncategory = \"ad\"\nkind = \"line\"\nliterals = [";
+      for (int k = 0; k <= round; ++k) rules += "'junk" + std::to_string(k) + "x',";
+      options.rule_texts.push_back({"r.toml", rules + "]\n"});
+    }
+    auto cleaner = MakeCleaner(options);
+    ASSERT_NE(cleaner, nullptr);
+    EXPECT_EQ(cleaner->Clean("keep\n" + junk).text, "keep\n" + want) << round;
+  }
+}
+
 TEST(CleanerTest, ReusedResultIsReplaced) {
   auto cleaner = MakeCleaner();
   ASSERT_NE(cleaner, nullptr);

@@ -507,7 +507,7 @@ constexpr std::string_view kMixedErrors =
     "NAME:11: invalid JSON\n"
     "NAME:12: invalid JSON\n"
     "NAME:13: invalid JSON: control character in a string\n"
-    "NAME:14: invalid JSON: not valid UTF-8\n"
+    "NAME:14: invalid UTF-8\n"
     "NAME:15: invalid JSON: unclosed string\n"
     "NAME:16: invalid JSON\n"
     "NAME:17: invalid JSON\n";
@@ -629,13 +629,13 @@ TEST_F(CliTest, ReportListsEditsPerDocument) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(
       testing::ReadFileOrDie(report),
-      R"({"doc":0,"id":"d1","edits":[{"begin":12,"end":25,"category":"paywall","rule":"paywall.marker","removed":"##paidbegin##"}]})"
+      R"({"doc":0,"id":"d1","edits":[{"begin":12,"end":25,"cp_begin":4,"cp_end":17,"category":"paywall","rule":"paywall.marker","removed":"##paidbegin##"}]})"
       "\n"
       R"({"doc":1,"edits":[]})"
       "\n"
-      R"({"doc":3,"id":42,"edits":[{"begin":12,"end":25,"category":"paywall","rule":"paywall.marker","removed":"##paidbegin##"}]})"
+      R"({"doc":3,"id":42,"edits":[{"begin":12,"end":25,"cp_begin":4,"cp_end":17,"category":"paywall","rule":"paywall.marker","removed":"##paidbegin##"}]})"
       "\n"
-      R"({"doc":4,"edits":[{"begin":12,"end":25,"category":"paywall","rule":"paywall.marker","removed":"##paidbegin##"}]})"
+      R"({"doc":4,"edits":[{"begin":12,"end":25,"cp_begin":4,"cp_end":17,"category":"paywall","rule":"paywall.marker","removed":"##paidbegin##"}]})"
       "\n");
 }
 
@@ -647,7 +647,11 @@ TEST(CliUsageTest, HelpDocumentsEveryFlagAndTheExitCodes) {
       "-h,--help", "--version", "clean", "-o,--output", "--format", "--field",
       "--on-error", "--rules", "--no-default-rules", "--pack", "--disable-rule",
       "--min-repeat-chars", "--ad-threshold", "--pii", "--keep-invisible",
-      "--keep-newlines", "--no-layout", "--no-noise", "--report", "rules", "check", "list",
+      "--keep-newlines", "--no-layout", "--no-noise", "--report",
+      "--report-format", "--output-dir", "-j,--threads", "--stats",
+      "--stats-json", "--diff", "--color", "--sample", "--drop-empty",
+      "--min-chars", "-q,--quiet", ".jsonl.gz", ".zst", "rules", "check",
+      "list",
       // Exit codes.
       "Exit codes:", "  0  done", "  1  some input was bad",
       "  2  could not run"};
@@ -689,6 +693,15 @@ TEST(CliUsageTest, UsageErrorsExitTwo) {
       {"rules", "check"},
       {"rules", "bogus"},
       {"rules", "list", "extra"},
+      {"-j", "0"},
+      {"--threads", "many"},
+      {"--report-format", "csv"},
+      {"--color", "sometimes"},
+      {"--sample", "0"},
+      {"--min-chars", "-3"},
+      {"--output-dir", "d", "-o", "x"},
+      {"--output-dir", "d"},
+      {"--sample", "3"},
   };
   for (const std::vector<std::string>& args : cases) {
     SCOPED_TRACE(::testing::PrintToString(args));

@@ -64,6 +64,8 @@ TEST(DetectionTest, UserSeedSentenceAndBareLabels) {
       {"ad clause in the middle of a sentence",
        "耳机音质不错，想要内部价的朋友可以加vx：erji_2023咨询，通透模式略有电流感。\n",
        "耳机音质不错，通透模式略有电流感。\n"},
+      {"short text after an ad at the line start stays",
+       "想要资料的朋友加微信 abc12345 领取资料。还有其他内容。\n", "还有其他内容。\n"},
       {"question hook before the call",
        "The bass is strong. Need a deal? Call 1-800-555-0199 now!\n",
        "The bass is strong.\n"},

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdint>
 #include <cerrno>
 #include <exception>
 #include <filesystem>
@@ -15,10 +16,13 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "textwash/textwash.h"
+#include "tools/compress.h"
 #include "tools/jsonl.h"
+#include "tools/pipeline.h"
 
 namespace textwash {
 namespace {
@@ -43,7 +47,7 @@ constexpr char kExitCodes[] =
     "     unreadable input file or unwritable output file";
 
 enum class Format { kAuto, kText, kJsonl };
-enum class OnError { kKeep, kSkip, kFail };
+using cli::OnError;
 
 // Everything the command line says.
 struct Flags {
@@ -65,6 +69,17 @@ struct Flags {
   bool no_layout = false;
   bool no_noise = false;
   std::string report;
+  cli::ReportFormat report_format = cli::ReportFormat::kTextwash;
+  std::string output_dir;
+  int threads = 0;  // 0: one per core
+  bool stats = false;
+  std::string stats_json;
+  bool diff = false;
+  std::string color = "auto";
+  uint64_t sample = 0;
+  bool quiet = false;
+  bool drop_empty = false;
+  uint64_t min_chars = 0;
 
   // textwash rules check
   std::vector<std::string> files_to_check;
@@ -133,7 +148,8 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
       ->add_option("FILE", flags.files,
                    Wrap("Input files, read in order; none or - reads "
                         "standard input. A text file is one document; a "
-                        ".jsonl file holds one JSON object per line"))
+                        ".jsonl file holds one JSON object per line; *.gz "
+                        "and *.zst files are decompressed"))
       ->type_name("");
   clean
       ->add_option("-o,--output", flags.output,
@@ -149,8 +165,10 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
           },
           Wrap("text: each input is one document. jsonl: one JSON object "
                "per line; its --field is cleaned, every other byte of the "
-               "line is kept. auto: jsonl for files named *.jsonl, text "
-               "otherwise"))
+               "line is kept. auto: jsonl for files named *.jsonl, "
+               "*.jsonl.gz or *.jsonl.zst, text otherwise. Files named *.gz "
+               "(gzip) or *.zst (zstd) are decompressed, and -o, "
+               "--output-dir and --report files so named are compressed"))
       ->check(CLI::IsMember({"auto", "text", "jsonl"}))
       ->type_name("FORMAT")
       ->default_str("auto");
@@ -168,10 +186,11 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
                              : value == "fail" ? OnError::kFail
                                                : OnError::kKeep;
           },
-          Wrap("JSONL: what to do with a bad line (not JSON, not an "
-               "object, field missing or not a string) once it is reported "
-               "as FILE:LINE: keep it unchanged, skip it, or fail (stop "
-               "with exit code 1)"))
+          Wrap("JSONL: what to do with a bad line (invalid UTF-8, not JSON, "
+               "not an object, field missing, duplicated or not a string) "
+               "once it is reported as FILE:LINE: REASON: keep it (write it "
+               "unchanged), skip it (leave it out), or fail (stop there "
+               "with exit code 1). Either way it counts as rejected"))
       ->check(CLI::IsMember({"keep", "skip", "fail"}))
       ->type_name("ACTION")
       ->default_str("keep");
@@ -236,14 +255,88 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
                        "empty by edits go, runs of blank lines become one, "
                        "and leading and trailing blank lines go"));
   clean
+      ->add_option("--output-dir", flags.output_dir,
+                   Wrap("Write one output per input file into DIR (created "
+                        "if missing), under the input's file name"))
+      ->type_name("DIR");
+  clean
+      ->add_option("-j,--threads", flags.threads,
+                   Wrap("Clean on N threads (default: one per core); the "
+                        "output is the same for every N"))
+      ->type_name("N")
+      ->check(CLI::Range(1, 1024).description(""));
+  clean
       ->add_option("--report", flags.report,
                    Wrap("Write what was removed to FILE, one JSON line per "
                         "document: {\"doc\":INDEX, \"id\":ID, \"edits\":[{"
-                        "\"begin\", \"end\", \"category\", \"rule\", "
-                        "\"removed\"}]}. INDEX counts documents from 0; ID "
-                        "is a JSONL record's top-level \"id\"; begin and end "
-                        "are byte offsets into the document's text"))
+                        "\"begin\", \"end\", \"cp_begin\", \"cp_end\", "
+                        "\"category\", \"rule\", \"removed\"}]}. INDEX "
+                        "counts documents from 0; ID is a JSONL record's "
+                        "top-level \"id\"; begin and end are byte offsets, "
+                        "cp_begin and cp_end code-point offsets into the "
+                        "document's text"))
       ->type_name("FILE");
+  clean
+      ->add_option_function<std::string>(
+          "--report-format",
+          [&flags](const std::string& value) {
+            flags.report_format = value == "dolma"
+                                      ? cli::ReportFormat::kDolma
+                                      : cli::ReportFormat::kTextwash;
+          },
+          Wrap("textwash: the --report lines above. dolma: Dolma attribute "
+               "lines, one per input document, {\"id\":ID, \"attributes\":"
+               "{\"textwash__CATEGORY\":[[START, END, 1.0], ...]}} with "
+               "code-point offsets; a document without an id gets its "
+               "INDEX, as a string"))
+      ->check(CLI::IsMember({"textwash", "dolma"}))
+      ->type_name("FORMAT")
+      ->default_str("textwash");
+  clean->add_flag("--stats", flags.stats,
+                  Wrap("At the end, print a summary to stderr: documents in = "
+                       "written + dropped + rejected, by reason; bytes in and "
+                       "out; edits and bytes removed per category and per "
+                       "rule, with an example; throughput"));
+  clean
+      ->add_option("--stats-json", flags.stats_json,
+                   Wrap("Write the --stats summary to FILE as JSON; timing "
+                        "is under \"timing\", the rest depends on the input "
+                        "alone"))
+      ->type_name("FILE");
+  clean->add_flag("--diff", flags.diff,
+                  Wrap("Instead of the output, write each changed document "
+                       "after a `--- FILE[:LINE] [id ID]` line, its removals "
+                       "marked [-removed-] and replacements {+new+} (in "
+                       "colour on a terminal)"));
+  clean
+      ->add_option("--color", flags.color,
+                   Wrap("--diff colours: auto (when standard output is a "
+                        "terminal), always or never"))
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
+      ->capture_default_str();
+  clean
+      ->add_option("--sample", flags.sample,
+                   Wrap("Clean only N documents spread evenly over the input "
+                        "(document floor(k*TOTAL/N) for k < N, after a first "
+                        "pass that counts them; needs input files); the "
+                        "others are dropped as not_sampled"))
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, std::numeric_limits<uint64_t>::max())
+                  .description(""));
+  clean->add_flag("--drop-empty", flags.drop_empty,
+                  Wrap("Drop documents that are empty once cleaned (JSONL: "
+                       "the line is not written; text: the file gives no "
+                       "output)"));
+  clean
+      ->add_option("--min-chars", flags.min_chars,
+                   Wrap("Drop documents shorter than N code points once "
+                        "cleaned"))
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber.description(""));
+  clean->add_flag("-q,--quiet", flags.quiet,
+                  Wrap("No progress line (shown on stderr when it is a "
+                       "terminal and the inputs are files)"));
 
   CLI::App* rules = app.add_subcommand(
       "rules", "Check rule files or list the built-in rules");
@@ -293,17 +386,6 @@ std::string OpenForReading(const std::string& path, std::ifstream* file) {
   return "";
 }
 
-// Opens `path` for binary writing. Returns "" or an error message.
-std::string OpenForWriting(const std::string& path, std::ofstream* file) {
-  errno = 0;
-  file->open(path, std::ios::binary | std::ios::trunc);
-  if (!file->is_open()) {
-    return "cannot write " + path + ": " +
-           (errno != 0 ? SystemErrorMessage(errno) : "cannot open");
-  }
-  return "";
-}
-
 // Reads the rest of `in` into `*text`. Returns false on a read error.
 bool ReadAll(std::istream& in, std::string* text) {
   text->clear();
@@ -332,140 +414,16 @@ Options MakeOptions(const Flags& flags) {
 
 Format ResolveFormat(Format format, std::string_view input) {
   if (format != Format::kAuto) return format;
-  return input != "-" && input.ends_with(".jsonl") ? Format::kJsonl
-                                                   : Format::kText;
+  return input != "-" &&
+                 cli::WithoutCompressionSuffix(input).ends_with(".jsonl")
+             ? Format::kJsonl
+             : Format::kText;
 }
 
-// Cleans documents one at a time, in order, and writes them out.
-class CleanRun {
- public:
-  CleanRun(const Cleaner& cleaner, const Flags& flags, std::ostream& out,
-           std::ostream& err, std::ostream* report)
-      : cleaner_(cleaner),
-        flags_(flags),
-        out_(out),
-        err_(err),
-        report_(report),
-        parser_(flags.field) {}
-
-  // Cleans `in` as one document. Returns kExitOk, or the exit code to stop
-  // with.
-  int CleanText(std::istream& in, std::string_view name) {
-    if (!ReadAll(in, &text_)) {
-      PrintError(err_, "cannot read " + std::string(name));
-      return kExitCannotRun;
-    }
-    cleaner_.Clean(text_, &result_);
-    WriteReport(text_, "");
-    ++document_index_;
-    out_ << result_.text;
-    if (!result_.text.empty() && result_.text.back() != '\n') out_ << '\n';
-    return kExitOk;
-  }
-
-  // Cleans `in` as JSON Lines, one document per line. Returns kExitOk, or
-  // the exit code to stop with.
-  int CleanJsonl(std::istream& in, std::string_view name) {
-    for (size_t line_number = 1; std::getline(in, line_); ++line_number) {
-      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
-      if (line_.find_first_not_of(" \t\r") == std::string::npos) {
-        WriteLine(line_);
-        continue;
-      }
-      const Status status = parser_.Parse(&line_, &field_);
-      if (!status.ok()) {
-        PrintError(err_, std::string(name) + ":" + std::to_string(line_number) +
-                             ": " + status.message());
-        bad_input_ = true;
-        ++document_index_;
-        if (flags_.on_error == OnError::kFail) return kExitBadInput;
-        if (flags_.on_error == OnError::kKeep) WriteLine(line_);
-        continue;
-      }
-      cleaner_.Clean(field_.text, &result_);
-      WriteReport(field_.text, field_.id);
-      ++document_index_;
-      if (result_.text == field_.text) {
-        WriteLine(line_);
-      } else {
-        WriteLine(cli::SpliceJsonString(line_, field_, result_.text));
-      }
-    }
-    if (in.bad()) {
-      PrintError(err_, "cannot read " + std::string(name));
-      return kExitCannotRun;
-    }
-    return kExitOk;
-  }
-
-  bool bad_input() const { return bad_input_; }
-
- private:
-  void WriteLine(std::string_view line) { out_ << line << '\n'; }
-
-  std::string_view RuleId(int index) const {
-    if (index < 0 || index >= cleaner_.rule_count()) return "";
-    return cleaner_.rule(index).id;
-  }
-
-  // Writes the report line of the document just cleaned from `input`.
-  void WriteReport(std::string_view input, std::string_view id) {
-    if (report_ == nullptr) return;
-    std::string line = "{\"doc\":" + std::to_string(document_index_);
-    if (!id.empty()) {
-      line += ",\"id\":";
-      line += id;
-    }
-    line += ",\"edits\":[";
-    for (size_t i = 0; i < result_.edits.size(); ++i) {
-      const Edit& edit = result_.edits[i];
-      const size_t begin = std::min(edit.begin, input.size());
-      const size_t end = std::clamp(edit.end, begin, input.size());
-      if (i > 0) line += ',';
-      line += "{\"begin\":" + std::to_string(edit.begin) +
-              ",\"end\":" + std::to_string(edit.end) + ",\"category\":";
-      cli::AppendJsonString(CategoryName(edit.category), &line);
-      line += ",\"rule\":";
-      cli::AppendJsonString(RuleId(edit.rule), &line);
-      line += ",\"removed\":";
-      cli::AppendJsonString(input.substr(begin, end - begin), &line);
-      if (!edit.replacement.empty()) {
-        line += ",\"replacement\":";
-        cli::AppendJsonString(edit.replacement, &line);
-      }
-      line += '}';
-    }
-    line += "]}\n";
-    *report_ << line;
-  }
-
-  const Cleaner& cleaner_;
-  const Flags& flags_;
-  std::ostream& out_;
-  std::ostream& err_;
-  std::ostream* report_;
-  cli::JsonlParser parser_;
-  size_t document_index_ = 0;
-  bool bad_input_ = false;
-
-  // Buffers reused from one document to the next.
-  std::string text_;
-  std::string line_;
-  cli::JsonlField field_;
-  Result result_;
-};
-
-int RunClean(const Flags& flags, const Streams& streams) {
-  StatusOr<std::shared_ptr<const Cleaner>> cleaner =
-      Cleaner::Create(MakeOptions(flags));
-  if (!cleaner.ok()) {
-    PrintError(streams.err, cleaner.status().message());
-    return kExitCannotRun;
-  }
-
-  std::vector<std::string> inputs = flags.files;
-  if (inputs.empty()) inputs.push_back("-");
-  // Check every input up front so that a typo does not leave half an output.
+// Refuses, before anything is written, what would fail or lose data half way:
+// an unreadable input, or an output that would overwrite an input.
+int CheckFiles(const Flags& flags, const std::vector<std::string>& inputs,
+               const Streams& streams) {
   for (const std::string& input : inputs) {
     std::ifstream file;
     if (input == "-") continue;
@@ -474,71 +432,112 @@ int RunClean(const Flags& flags, const Streams& streams) {
       return kExitCannotRun;
     }
   }
-
-  // Opening the output truncates it, so it must not be one of the inputs.
-  for (const std::string* written : {&flags.output, &flags.report}) {
+  std::vector<std::string> written = {flags.output, flags.report,
+                                      flags.stats_json};
+  if (!flags.output_dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(flags.output_dir, error);
+    if (error) {
+      PrintError(streams.err,
+                 "cannot write " + flags.output_dir + ": " + error.message());
+      return kExitCannotRun;
+    }
+    std::vector<std::string> names;
+    for (const std::string& input : inputs) {
+      const std::string name =
+          std::filesystem::path(input).filename().string();
+      if (std::find(names.begin(), names.end(), name) != names.end()) {
+        PrintError(streams.err, "--output-dir: two inputs are called " + name);
+        return kExitCannotRun;
+      }
+      names.push_back(name);
+      written.push_back(
+          (std::filesystem::path(flags.output_dir) / name).string());
+    }
+  }
+  // Opening an output truncates it, so it must not be one of the inputs.
+  for (const std::string& path : written) {
     for (const std::string& input : inputs) {
       std::error_code ignored;
-      if (!written->empty() && input != "-" &&
-          std::filesystem::equivalent(*written, input, ignored)) {
+      if (!path.empty() && path != "-" && input != "-" &&
+          std::filesystem::equivalent(path, input, ignored)) {
         PrintError(streams.err,
-                   "cannot write " + *written + ": it is also an input file");
+                   "cannot write " + path + ": it is also an input file");
         return kExitCannotRun;
       }
     }
   }
+  return kExitOk;
+}
 
-  std::ofstream output_file;
-  const bool to_file = !flags.output.empty() && flags.output != "-";
-  if (to_file) {
-    if (std::string error = OpenForWriting(flags.output, &output_file);
-        !error.empty()) {
-      PrintError(streams.err, error);
-      return kExitCannotRun;
-    }
+// Combinations of flags that cannot work, reported as usage errors.
+std::string CheckFlagCombinations(const Flags& flags,
+                                  const std::vector<std::string>& inputs) {
+  const bool reads_stdin =
+      std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
+  if (!flags.output_dir.empty()) {
+    if (!flags.output.empty()) return "--output-dir and -o exclude each other";
+    if (reads_stdin) return "--output-dir needs input files, not stdin";
+    if (flags.diff) return "--output-dir and --diff exclude each other";
   }
-  std::ofstream report_file;
-  if (!flags.report.empty()) {
-    if (std::string error = OpenForWriting(flags.report, &report_file);
-        !error.empty()) {
-      PrintError(streams.err, error);
-      return kExitCannotRun;
-    }
+  if (flags.sample > 0 && reads_stdin) {
+    return "--sample needs input files, not stdin: it reads them twice";
   }
-  std::ostream& out = to_file ? output_file : streams.out;
+  return "";
+}
 
-  CleanRun run(**cleaner, flags, out, streams.err,
-               flags.report.empty() ? nullptr : &report_file);
-  int exit_code = kExitOk;
+int RunClean(const Flags& flags, const Streams& streams,
+             const Terminal& terminal) {
+  std::vector<std::string> inputs = flags.files;
+  if (inputs.empty()) inputs.push_back("-");
+  if (std::string error = CheckFlagCombinations(flags, inputs);
+      !error.empty()) {
+    PrintError(streams.err, error);
+    PrintError(streams.err, "run 'textwash --help' for usage");
+    return kExitCannotRun;
+  }
+
+  StatusOr<std::shared_ptr<const Cleaner>> cleaner =
+      Cleaner::Create(MakeOptions(flags));
+  if (!cleaner.ok()) {
+    PrintError(streams.err, cleaner.status().message());
+    return kExitCannotRun;
+  }
+  if (int code = CheckFiles(flags, inputs, streams); code != kExitOk) {
+    return code;
+  }
+
+  cli::PipelineOptions options;
+  options.inputs = inputs;
   for (const std::string& input : inputs) {
-    const bool is_stdin = input == "-";
-    std::ifstream file;
-    if (!is_stdin) {
-      if (std::string error = OpenForReading(input, &file); !error.empty()) {
-        PrintError(streams.err, error);
-        exit_code = kExitCannotRun;
-        break;
-      }
-    }
-    std::istream& source = is_stdin ? streams.in : file;
-    const std::string_view name = is_stdin ? kStdinName : input;
-    exit_code = ResolveFormat(flags.format, input) == Format::kJsonl
-                    ? run.CleanJsonl(source, name)
-                    : run.CleanText(source, name);
-    if (exit_code != kExitOk) break;
+    options.jsonl.push_back(ResolveFormat(flags.format, input) ==
+                            Format::kJsonl);
   }
-
-  if (!out.flush()) {
-    PrintError(streams.err,
-               "cannot write " + (to_file ? flags.output : "standard output"));
-    return kExitCannotRun;
-  }
-  if (!flags.report.empty() && !report_file.flush()) {
-    PrintError(streams.err, "cannot write " + flags.report);
-    return kExitCannotRun;
-  }
-  if (exit_code == kExitOk && run.bad_input()) exit_code = kExitBadInput;
-  return exit_code;
+  options.output = flags.output;
+  options.output_dir = flags.output_dir;
+  options.field = flags.field;
+  options.on_error = flags.on_error;
+  options.report = flags.report;
+  options.report_format = flags.report_format;
+  options.stats = flags.stats;
+  options.stats_json = flags.stats_json;
+  options.diff = flags.diff;
+  const bool diff_to_terminal =
+      terminal.stdout_is_tty && (flags.output.empty() || flags.output == "-");
+  options.color = flags.color == "always" ||
+                  (flags.color == "auto" && diff_to_terminal);
+  options.sample = flags.sample;
+  options.drop_empty = flags.drop_empty;
+  options.min_chars = flags.min_chars;
+  const bool reads_stdin =
+      std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
+  options.progress = terminal.stderr_is_tty && !reads_stdin && !flags.quiet;
+  options.threads = flags.threads > 0
+                        ? flags.threads
+                        : static_cast<int>(std::max(
+                              1u, std::thread::hardware_concurrency()));
+  return cli::RunPipeline(**cleaner, options, streams.in, streams.out,
+                          streams.err);
 }
 
 int CountRules(const Cleaner& cleaner) {
@@ -613,7 +612,8 @@ int HandleParseError(const CLI::App& app, const CLI::ParseError& error,
   return kExitCannotRun;
 }
 
-int Run(const std::vector<std::string>& args, const Streams& streams) {
+int Run(const std::vector<std::string>& args, const Streams& streams,
+        const Terminal& terminal) {
   Flags flags;
   CLI::App app(kDescription, "textwash");
   const Commands commands = DefineCommands(app, flags);
@@ -628,15 +628,15 @@ int Run(const std::vector<std::string>& args, const Streams& streams) {
   }
   if (commands.rules_check->parsed()) return RunRulesCheck(flags, streams);
   if (commands.rules_list->parsed()) return RunRulesList(streams);
-  return RunClean(flags, streams);
+  return RunClean(flags, streams, terminal);
 }
 
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::istream& in,
-           std::ostream& out, std::ostream& err) {
+           std::ostream& out, std::ostream& err, const Terminal& terminal) {
   try {
-    return Run(args, Streams{in, out, err});
+    return Run(args, Streams{in, out, err}, terminal);
   } catch (const std::exception& e) {
     PrintError(err, std::string("internal error: ") + e.what());
   } catch (...) {

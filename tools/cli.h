@@ -9,8 +9,8 @@
 //
 // `textwash --help` documents every flag. Exit codes:
 //   0  done
-//   1  some input was bad (each case reported as FILE:LINE), the rest was
-//      processed
+//   1  some input was bad (each case reported as FILE:LINE: REASON), the
+//      rest was processed
 //   2  could not run: usage error, bad rule file, unreadable input file or
 //      unwritable output file
 #ifndef TEXTWASH_TOOLS_CLI_H_
@@ -22,11 +22,19 @@
 
 namespace textwash {
 
+// What the standard streams are connected to. The progress line needs stderr
+// to be a terminal, and --diff colours its marks when stdout is one.
+struct Terminal {
+  bool stdout_is_tty = false;
+  bool stderr_is_tty = false;
+};
+
 // Runs the textwash command with `args` (argv without the program name).
 // Standard input is `in`, standard output `out`; diagnostics, each prefixed
 // "textwash: ", go to `err`. Returns the exit code. Never throws.
 int RunCli(const std::vector<std::string>& args, std::istream& in,
-           std::ostream& out, std::ostream& err);
+           std::ostream& out, std::ostream& err,
+           const Terminal& terminal = Terminal());
 
 }  // namespace textwash
 

@@ -301,6 +301,14 @@ struct JsonlParser::Impl {
     line_buffer->reserve(line_buffer->size() + simdjson::SIMDJSON_PADDING);
     line = *line_buffer;
     result = field;
+    // Checked first so that bad bytes get their own reason, whatever else
+    // is wrong with the line.
+    if (!simdjson::validate_utf8(line.data(), line.size())) {
+      result->begin = result->end = 0;
+      result->text.clear();
+      result->id.clear();
+      return InvalidArgumentError("invalid UTF-8");
+    }
     result->begin = result->end = 0;
     result->text.clear();
     result->id.clear();

@@ -59,6 +59,7 @@ class JsonlParser {
   // Parses `*line` (one line, without its line break) and fills `*field`.
   // May grow the capacity of `*line`; its contents are not changed. Returns
   // kInvalidArgument with one of these messages when the line is unusable:
+  //   invalid UTF-8
   //   invalid JSON[: reason]
   //   not a JSON object
   //   no field "PATH"

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The textwash command: converts argv and hands over to RunCli().
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,5 +13,8 @@
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
-  return textwash::RunCli(args, std::cin, std::cout, std::cerr);
+  textwash::Terminal terminal;
+  terminal.stdout_is_tty = ::isatty(STDOUT_FILENO) == 1;
+  terminal.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
+  return textwash::RunCli(args, std::cin, std::cout, std::cerr, terminal);
 }
