@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/cli_test_util.h"
 #include "tests/test_util.h"
 #include "textwash/textwash.h"
 #include "tools/jsonl.h"
@@ -25,61 +26,12 @@
 namespace textwash {
 namespace {
 
-bool Contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
+using testing::CliData;
+using testing::CliOutput;
+using testing::Contains;
+using testing::RunWith;
 
-struct CliOutput {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-CliOutput RunWith(const std::vector<std::string>& args,
-                  std::string_view stdin_text = "") {
-  std::istringstream in{std::string(stdin_text)};
-  std::ostringstream out;
-  std::ostringstream err;
-  CliOutput result;
-  result.exit_code = RunCli(args, in, out, err);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
-
-std::string CliData(std::string_view name) {
-  return testing::DataDir() + "/cli/" + std::string(name);
-}
-
-// Each test gets its own scratch directory, removed afterwards.
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const ::testing::TestInfo* info =
-        ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("textwash_cli_" + std::string(info->test_suite_name()) + "_" +
-            info->name() + "_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    ASSERT_TRUE(std::filesystem::create_directories(dir_)) << dir_;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
-  // Writes `bytes` to `name` in the scratch directory; returns its path.
-  std::string WriteFile(std::string_view name, std::string_view bytes) {
-    const std::string path = Path(name);
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-  std::string Path(std::string_view name) const {
-    return (dir_ / std::string(name)).string();
-  }
-
-  std::filesystem::path dir_;
-};
+using CliTest = testing::ScratchDirTest;
 
 constexpr std::string_view kPaywalled = "意识形态##paidbegin##责任制\n";
 constexpr std::string_view kPaywallCleaned = "意识形态责任制\n";

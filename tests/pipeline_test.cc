@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/cli_test_util.h"
 #include "tests/test_util.h"
 #include "tools/cli.h"
 #include "tools/jsonl.h"
@@ -27,28 +28,10 @@
 namespace textwash {
 namespace {
 
-bool Contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
-
-struct CliOutput {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-CliOutput RunWith(const std::vector<std::string>& args,
-                  std::string_view stdin_text = "",
-                  const Terminal& terminal = Terminal()) {
-  std::istringstream in{std::string(stdin_text)};
-  std::ostringstream out;
-  std::ostringstream err;
-  CliOutput result;
-  result.exit_code = RunCli(args, in, out, err, terminal);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
+using testing::CliData;
+using testing::CliOutput;
+using testing::Contains;
+using testing::RunWith;
 
 // The stats JSON without its "timing" member, the only part that may differ
 // from run to run.
@@ -67,40 +50,7 @@ std::string WithoutThroughput(std::string_view err) {
   return std::string(err.substr(0, at));
 }
 
-class PipelineTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const ::testing::TestInfo* info =
-        ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("textwash_pipeline_" + std::string(info->name()) + "_" +
-            std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    ASSERT_TRUE(std::filesystem::create_directories(dir_)) << dir_;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
-  std::string WriteFile(std::string_view name, std::string_view bytes) {
-    const std::string path = Path(name);
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-  std::string Path(std::string_view name) const {
-    return (dir_ / std::string(name)).string();
-  }
-  static std::string Read(const std::string& path) {
-    return testing::ReadFileOrDie(path);
-  }
-
-  std::filesystem::path dir_;
-};
-
-std::string CliData(std::string_view name) {
-  return testing::DataDir() + "/cli/" + std::string(name);
-}
+using PipelineTest = testing::ScratchDirTest;
 
 // About 3 MB of JSONL, so that it spans several batches: documents with
 // junk, clean ones, blank lines and a bad line of each kind now and then.
