@@ -207,6 +207,34 @@ id = "site.shout"
 category = "noise"
 kind = "span"
 patterns = ['(?i)buy now']
+
+[[rule]]
+id = "site.paywall"
+category = "paywall"
+kind = "tail"
+literals = ["订阅后阅读全文"]
+
+[[rule]]
+id = "site.ad_word"
+category = "ad"
+kind = "score"
+weight = 4
+literals = ["特价促销"]
+
+[[rule]]
+id = "site.phone"
+category = "contact"
+kind = "contact"
+pii = "phone"
+patterns = ['\b[0-9]{3}-[0-9]{5}\b']
+
+[[rule]]
+id = "site.cue"
+category = "ad"
+kind = "score"
+weight = 1
+cue = true
+literals = ["请致电"]
 )toml";
 
 TEST(CleanerTest, UserRulesOfEachKind) {
@@ -225,6 +253,11 @@ TEST(CleanerTest, UserRulesOfEachKind) {
        "Real text."},
       {"span with replacement", "call 555-1234 today", "call <PHONE> today", {"site.mask"}},
       {"span removal", "Great deal, BUY NOW!", "Great deal, !", {"site.shout"}},
+      {"tail", "投资者需要关注成交量订阅后阅读全文，首月9.9元", "投资者需要关注成交量",
+       {"site.paywall"}},
+      {"score", "正文。本店特价促销中。下文。", "正文。下文。", {"site.ad_word"}},
+      {"contact with a cue", "正文。请致电123-45678。下文。", "正文。下文。", {"site.phone"}},
+      {"contact alone stays", "电话123-45678。", "电话123-45678。", {}},
       {"default rules are off", "甲##paidbegin##乙", "甲##paidbegin##乙", {}},
   });
   const int idx = cleaner->FindRule("site.footer");
