@@ -462,8 +462,15 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
       const size_t li = internal::LineIndexOf(lines, mb);
       emit(rule, mb, me, vb, ve, li, text.substr(mb, me - mb));
-      // A line rule has done its work on this line.
-      return r.kind == RuleKind::kLine ? lines[li].end : me;
+      // A line rule has done its work on this line; a sentence rule on its
+      // sentence (looking again inside it would be quadratic).
+      if (r.kind == RuleKind::kLine) return lines[li].end;
+      if (r.kind == RuleKind::kSentence && !cuts->empty() && cuts->back().rule == rule) {
+        // Resume at the sentence's end mark, which the next sentence's
+        // pattern may start with (`(?:^|[.!?] )by continuing`).
+        return std::max(me, internal::BeforeSentenceEnd(text, me, cuts->back().end));
+      }
+      return me;
     });
   };
   // Folded lines, made on first use.

@@ -174,18 +174,23 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       break;
     }
     // Dotted groups of at most three digits are an IP address or a version
-    // (192.168.1.20, 2.0.1.15), not a phone number split up.
+    // (192.168.1.20, 2.0.1.15), and a four-digit year followed by groups of
+    // one or two is a date (2023-05-12 10:30): not a phone number split up.
     bool dotted = false;
-    size_t group = 0, longest_group = 0;
+    std::vector<size_t> groups(1, 0);
     for (size_t k = i; k <= last; ++k) {
       if (units[k].kind == Kind::kDigit || units[k].kind == Kind::kNumeral) {
-        longest_group = std::max(longest_group, ++group);
-      } else {
+        ++groups.back();
+      } else if (groups.back() > 0) {
         dotted |= units[k].folded == ".";
-        group = 0;
+        groups.push_back(0);
       }
     }
-    if (digits >= kMinDigitRun && !(dotted && longest_group <= 3)) {
+    const size_t longest_group = *std::max_element(groups.begin(), groups.end());
+    const bool date = groups.size() >= 3 && groups[0] == 4 &&
+                      std::all_of(groups.begin() + 1, groups.end(),
+                                  [](size_t g) { return g >= 1 && g <= 2; });
+    if (digits >= kMinDigitRun && !(dotted && longest_group <= 3) && !date) {
       for (size_t k = i; k <= last; ++k) {
         Unit& u = units[k];
         if (u.kind == Kind::kNumeral) {

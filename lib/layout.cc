@@ -63,7 +63,7 @@ std::string_view TrimBlanks(std::string_view s) {
 bool FindChunkJoin(std::string_view text, const std::vector<Line>& lines,
                    const std::vector<Fate>& fate, const std::vector<bool>& blank,
                    size_t i, size_t* join_to, size_t* next) {
-  constexpr size_t kMinLineChars = 20;
+  constexpr size_t kMinLineChars = 40;
   const Line& line = lines[i];
   char32_t last;
   DecodeUtf8Before(text, line.end, &last);
@@ -81,6 +81,8 @@ bool FindChunkJoin(std::string_view text, const std::vector<Line>& lines,
   if (p == chunk.begin || (p < chunk.end && text[p] >= '0' && text[p] <= '9')) {
     return false;
   }
+  // Chunks are numbered from 2 on: a 1 starts a list of the text's own.
+  if (p == chunk.begin + 1 && text[chunk.begin] <= '1') return false;
   auto starts_with_ideograph = [&](size_t at, size_t end) {
     if (at >= end) return false;
     char32_t c;

@@ -4,6 +4,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <bitset>
 #include <string>
 
@@ -61,19 +62,25 @@ bool IsRandomToken(std::string_view t) {
   if (t.size() < 5 || t.size() > 12) return false;
   int switches = 0, digits = 0, letters = 0;
   int last_case = -1;
+  size_t lower_run = 0, longest_lower_run = 0;
   for (char c : t) {
     if (IsAsciiDigit(c)) {
       ++digits;
+      lower_run = 0;
     } else if (IsAsciiLetter(c)) {
       ++letters;
       const int cs = IsUpper(c) ? 1 : 0;
       if (last_case >= 0 && cs != last_case) ++switches;
       last_case = cs;
+      lower_run = cs == 0 ? lower_run + 1 : 0;
+      longest_lower_run = std::max(longest_lower_run, lower_run);
     } else {
       return false;
     }
   }
-  return digits >= 1 && letters >= 4 && switches >= 3;
+  // Words have runs of lower case (iPhone15Pro, PlayStation5); random
+  // tokens flip case every letter or two.
+  return digits >= 1 && letters >= 4 && switches >= 3 && longest_lower_run <= 2;
 }
 
 void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
@@ -113,7 +120,8 @@ void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts
 bool IsSeoWord(std::string_view t) {
   static constexpr std::string_view kWords[] = {
       "范文", "大全", "范文大全", "模板", "范本", "免费下载", "下载", "精选",
-      "汇编", "合集", "最新", "推荐", "排行榜", "排行"};
+      "汇编", "合集", "最新", "推荐", "排行榜", "排行", "总结", "计划", "心得",
+      "读后感", "作文", "教案", "论文", "试卷", "报告", "方案"};
   for (std::string_view w : kWords) {
     if (t == w) return true;
   }
@@ -179,7 +187,10 @@ void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts)
     }
     i += len;
   }
-  if (tokens.size() < 3 || cjk_tokens < 2) return;
+  // Past this many tokens the line is a list, not tags (and pairing every
+  // token with every other would be quadratic).
+  constexpr size_t kMaxTags = 32;
+  if (tokens.size() < 3 || tokens.size() > kMaxTags || cjk_tokens < 2) return;
   bool seo = false, shared = false;
   for (size_t a = 0; a < tokens.size(); ++a) {
     seo |= IsSeoWord(tokens[a]);
@@ -188,7 +199,11 @@ void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts)
       shared |= ShareCjkPair(tokens[a], tokens[b]) || ShareCjkPair(tokens[b], tokens[a]);
     }
   }
-  if (!(seo || shared)) return;
+  // A line of its own needs an SEO word (北京大学 清华大学 复旦大学 is a list
+  // of names); tags glued after a paragraph's last sentence may just share
+  // words with each other.
+  const bool glued = start > line.begin;
+  if (!(seo || (glued && shared))) return;
   cuts->push_back(Cut{start, line.end, "", kRuleTagRun, Category::kNoise, RuleKind::kSpan});
 }
 

@@ -7,6 +7,7 @@
 #include <hs.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <string>
 
@@ -49,14 +50,35 @@ thread_local ThreadScratch thread_scratch;
 // seconds to compile; as a prefilter the scanner may match more than the
 // pattern, never less, so widening is safe: RE2 checks the exact pattern.
 std::string WidenRepeats(const std::string& regex) {
-  constexpr long kMaxBound = 16;
+  constexpr size_t kMaxBound = 16;
   std::string out;
   out.reserve(regex.size());
+  bool in_class = false;
   for (size_t i = 0; i < regex.size(); ++i) {
     const char c = regex[i];
-    if (c == '\\' && i + 1 < regex.size()) {  // an escape: copy both
-      out += c;
+    if (c == '\\' && i + 1 < regex.size()) {
+      if (regex[i + 1] == 'Q') {  // \Q...\E is literal text: copy it whole
+        const size_t e = regex.find("\\E", i + 2);
+        const size_t stop = e == std::string::npos ? regex.size() : e + 2;
+        out.append(regex, i, stop - i);
+        i = stop - 1;
+        continue;
+      }
+      out += c;  // an escape: copy both characters
       out += regex[++i];
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      // A ']' right after '[' or '[^' is a literal, not the end.
+      if (i + 1 < regex.size() && regex[i + 1] == '^') out += regex[++i];
+      if (i + 1 < regex.size() && regex[i + 1] == ']') out += regex[++i];
       continue;
     }
     if (c == '{') {
@@ -68,12 +90,17 @@ std::string WidenRepeats(const std::string& regex) {
         ++j;
       }
       if (j < regex.size() && regex[j] == '}' && comma != std::string::npos &&
-          comma > i + 1 && j > comma + 1 &&
-          std::stol(regex.substr(comma + 1, j - comma - 1)) > kMaxBound) {
-        out += regex.substr(i, comma - i + 1);  // "{m,"
-        out += '}';
-        i = j;
-        continue;
+          comma > i + 1 && j > comma + 1) {
+        // Bounds too long to parse are over the limit too.
+        const std::string_view upper(regex.data() + comma + 1, j - comma - 1);
+        size_t bound = 0;
+        const auto [end, ec] = std::from_chars(upper.data(), upper.data() + upper.size(), bound);
+        if (ec != std::errc() || end != upper.data() + upper.size() || bound > kMaxBound) {
+          out.append(regex, i, comma - i + 1);  // "{m,"
+          out += '}';
+          i = j;
+          continue;
+        }
       }
     }
     out += c;

@@ -73,8 +73,12 @@ void ScoreSentences(std::string_view text, const std::vector<Line>& lines,
     size_t j = i + 1;
     while (j < signals.size() && signals[j].line == signals[i].line &&
            signals[j].begin < sentence.end) {
-      const Span s = SentenceAround(text, line, signals[j].begin, signals[j].end);
-      sentence.end = std::max(sentence.end, s.end);
+      // Only a signal that runs past the sentence can move its end: calling
+      // SentenceAround for every signal would be quadratic in long lines.
+      if (signals[j].end > sentence.end) {
+        const Span s = SentenceAround(text, line, signals[j].begin, signals[j].end);
+        sentence.end = std::max(sentence.end, s.end);
+      }
       ++j;
     }
     int score = 0;
@@ -115,7 +119,12 @@ void ScoreSentences(std::string_view text, const std::vector<Line>& lines,
     }
     // Weak words (weight 1) only tip a sentence that has a stronger reason.
     const int promo = strong + cues;
-    const bool by_words = score >= threshold && strong > 0;
+    // Words alone condemn a sentence when one of them weighs the threshold;
+    // medium words that add up to it need a cue or a contact besides.
+    int heaviest_weight = 0;
+    for (size_t k = i; k < j; ++k) heaviest_weight = std::max(heaviest_weight, signals[k].weight);
+    const bool by_words = score >= threshold && strong > 0 &&
+                          (heaviest_weight >= threshold || cues > 0 || contact > 0);
     const bool junk =
         by_words || (contact == 2 && promo >= 1) || (contact == 1 && promo >= 2);
     // Credit the words when they condemn the sentence alone, else the contact.

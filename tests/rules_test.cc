@@ -122,6 +122,20 @@ TEST(RulesTest, EveryBuiltinPackChecks) {
   }
 }
 
+// Braces inside a character class are literal: the scanner must neither
+// choke on them nor read them as a repeat (and so miss a match).
+TEST(RulesTest, BracesInsideClassesAreLiteral) {
+  Options options;
+  options.default_rules = false;
+  options.rule_texts.push_back(
+      {"b.toml", std::string(kHead) +
+                     "patterns = ['a[{0,99999999999999999999}]b', 'Z[{1,20}]Z', "
+                     "'\\Q{0,99}\\E']\n"});
+  auto cleaner = Cleaner::Create(options);
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+  EXPECT_EQ((*cleaner)->Clean("keep\nZ2Z\nkeep\na9b\nx{0,99}y\n").text, "keep\nkeep\n");
+}
+
 TEST(RulesTest, LargeLiteralListCompiles) {
   std::string text = std::string(kHead) + "literals = [";
   for (int i = 0; i < 20000; ++i) text += "'term" + std::to_string(i) + "x',";
