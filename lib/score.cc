@@ -121,10 +121,9 @@ void ScoreSentences(std::string_view text, const std::vector<Line>& lines,
     const int promo = strong + cues;
     // Words alone condemn a sentence when one of them weighs the threshold;
     // medium words that add up to it need a cue or a contact besides.
-    int heaviest_weight = 0;
-    for (size_t k = i; k < j; ++k) heaviest_weight = std::max(heaviest_weight, signals[k].weight);
     const bool by_words = score >= threshold && strong > 0 &&
-                          (heaviest_weight >= threshold || cues > 0 || contact > 0);
+                          (signals[heaviest].weight >= threshold || cues > 0 ||
+                           contact > 0);
     const bool junk =
         by_words || (contact == 2 && promo >= 1) || (contact == 1 && promo >= 2);
     // Credit the words when they condemn the sentence alone, else the contact.

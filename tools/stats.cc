@@ -114,6 +114,8 @@ std::string FormatDouble(double value, int decimals) {
 
 uint64_t Stats::dropped_total() const { return Sum(dropped); }
 uint64_t Stats::rejected_total() const { return Sum(rejected); }
+uint64_t Stats::edits_total() const { return Sum(category_edits); }
+uint64_t Stats::bytes_removed_total() const { return Sum(category_bytes); }
 
 void Stats::CountEdits(std::string_view input, const std::vector<Edit>& edits,
                 int rule_count) {
@@ -136,7 +138,6 @@ void Stats::CountEdits(std::string_view input, const std::vector<Edit>& edits,
     rule.bytes += end - begin;
   }
 }
-
 
 void Stats::Add(const Stats& other) {
   documents_in += other.documents_in;
@@ -177,12 +178,8 @@ Timing TimingOf(const Stats& stats, double seconds) {
 
 std::string StatsText(const Stats& stats, const Cleaner& cleaner,
                       const Timing& timing) {
-  uint64_t edits = 0;
-  uint64_t removed = 0;
-  for (int c = 0; c < kCategoryCount; ++c) {
-    edits += stats.category_edits[c];
-    removed += stats.category_bytes[c];
-  }
+  const uint64_t edits = stats.edits_total();
+  const uint64_t removed = stats.bytes_removed_total();
   std::string out = "textwash: stats\n";
   out += "  documents   " + std::to_string(stats.documents_in) + " in = " +
          std::to_string(stats.written) + " written + " +
@@ -225,12 +222,8 @@ std::string StatsText(const Stats& stats, const Cleaner& cleaner,
 
 std::string StatsJson(const Stats& stats, const Cleaner& cleaner,
                       const Timing& timing) {
-  uint64_t edits = 0;
-  uint64_t removed = 0;
-  for (int c = 0; c < kCategoryCount; ++c) {
-    edits += stats.category_edits[c];
-    removed += stats.category_bytes[c];
-  }
+  const uint64_t edits = stats.edits_total();
+  const uint64_t removed = stats.bytes_removed_total();
   std::string out = "{\"documents\":{\"in\":" +
                     std::to_string(stats.documents_in) +
                     ",\"written\":" + std::to_string(stats.written) +

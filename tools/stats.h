@@ -67,6 +67,8 @@ struct Stats {
 
   uint64_t dropped_total() const;
   uint64_t rejected_total() const;
+  uint64_t edits_total() const;          // over all categories
+  uint64_t bytes_removed_total() const;  // over all categories
 
   // Counts `edits`, made on `input`, by category and by rule.
   void CountEdits(std::string_view input, const std::vector<Edit>& edits,
