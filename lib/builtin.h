@@ -22,8 +22,11 @@ namespace textwash::internal {
 std::string_view BuiltinScannerImage();
 uint64_t BuiltinScannerFingerprint();
 
-// Gives the build step what a Cleaner compiled.
+class Scanner;
+
+// Gives the build step (and the benchmarks) what a Cleaner compiled.
 struct CleanerAccess {
+  static const Scanner& GetScanner(const Cleaner& cleaner);
   static uint64_t ScanFingerprint(const Cleaner& cleaner);
   static std::string ScannerImage(const Cleaner& cleaner);
 };

@@ -95,7 +95,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> re;  // all terms of the rule, one alternation
   std::string replacement;
   bool fold = false;
-  std::unique_ptr<RE2> triggers;  // fold rules: the raw-text triggers
+  std::unique_ptr<RE2> triggers;  // the raw-text triggers, if the rule has any
   int weight = 0;
   bool cue = false;
   PiiType pii = PiiType::kNone;
@@ -103,6 +103,10 @@ struct CompiledRule {
   bool list = false;
   Validator validate = Validator::kNone;
   bool first_line_only = false;
+  // Every term starts with `^`: on a line, only its start can match.
+  bool line_anchored = false;
+  // Every term is a literal the scanner locates exactly (ScanHit::length).
+  bool exact = false;
 };
 
 // The most lines a list under a header may have.
@@ -175,6 +179,47 @@ bool Validate(Validator v, std::string_view text, size_t mb, size_t me,
   return true;
 }
 
+// True if every match of `term` is the term's own bytes (so its length):
+// a literal on one line, and if case is ignored, ASCII only.
+bool IsExactLiteral(const internal::RuleTerm& term, bool ignore_case) {
+  if (!term.literal || term.text.empty() || term.text.size() > UINT32_MAX / 2 ||
+      term.text.find('\n') != std::string::npos) {
+    return false;
+  }
+  return !ignore_case || std::all_of(term.text.begin(), term.text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+}
+
+// True if every top-level branch of `pattern` starts with `^`.
+bool StartsAnchored(std::string_view pattern) {
+  bool at_branch_start = true;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (at_branch_start && c != '^') return false;
+    at_branch_start = false;
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return false;  // keep it simple
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      at_branch_start = true;
+    }
+  }
+  return !at_branch_start && !pattern.empty();
+}
+
 // Combines terms into one RE2 alternation source.
 std::string Alternation(const std::vector<internal::RuleTerm>& terms) {
   std::string out;
@@ -231,7 +276,8 @@ struct Cleaner::Impl {
   uint64_t scan_fingerprint = 0;
   std::unordered_map<std::string, int> by_id;
 
-  Status AddPack(const RulePack& pack, std::vector<internal::ScanPattern>* scan,
+  Status AddPack(const RulePack& pack, bool builtin,
+                 std::vector<internal::ScanPattern>* scan,
                  std::map<std::string, std::string>* first_seen);
   Status CheckTerm(const internal::RuleTerm& term, bool ignore_case,
                    const std::string& origin) const;
@@ -264,7 +310,7 @@ Status Cleaner::Impl::CheckTerm(const internal::RuleTerm& term,
   return Status::Ok();
 }
 
-Status Cleaner::Impl::AddPack(const RulePack& pack,
+Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
                               std::vector<internal::ScanPattern>* scan,
                               std::map<std::string, std::string>* first_seen) {
   for (const RuleDef& def : pack.rules) {
@@ -288,13 +334,22 @@ Status Cleaner::Impl::AddPack(const RulePack& pack,
       const internal::RuleTerm& term = def.terms[t];
       const std::string where =
           origin(term, term.literal ? "literal" : "pattern", t + 1);
-      if (Status s = CheckTerm(term, def.ignore_case || def.fold, where); !s.ok()) {
-        return s;
+      // The built-in packs were checked when the library was built.
+      if (!builtin) {
+        if (Status s = CheckTerm(term, def.ignore_case || def.fold, where); !s.ok()) {
+          return s;
+        }
       }
-      if (!def.fold) {
+      // A rule with triggers is found through them; its own terms run only
+      // on the lines a trigger hits.
+      if (def.triggers.empty()) {
         scan->push_back(internal::ScanPattern{
             term.literal ? RE2::QuoteMeta(term.text) : term.text,
-            def.ignore_case, index, where});
+            def.ignore_case, index, where,
+            IsExactLiteral(term, def.ignore_case)
+                ? static_cast<uint32_t>(term.text.size())
+                : 0,
+            static_cast<uint32_t>(t)});
       }
     }
     CompiledRule rule;
@@ -309,6 +364,15 @@ Status Cleaner::Impl::AddPack(const RulePack& pack,
     rule.list = def.list;
     rule.validate = def.validate;
     rule.first_line_only = def.first_line_only;
+    rule.exact = def.triggers.empty() &&
+                 std::all_of(def.terms.begin(), def.terms.end(),
+                             [&](const internal::RuleTerm& term) {
+                               return IsExactLiteral(term, def.ignore_case);
+                             });
+    rule.line_anchored = std::all_of(
+        def.terms.begin(), def.terms.end(), [](const internal::RuleTerm& term) {
+          return !term.literal && StartsAnchored(term.text);
+        });
     // Folded text is case folded already; its patterns ignore case too, so
     // that a pattern written with capitals still matches.
     rule.re = std::make_unique<RE2>("(?m)" + Alternation(def.terms),
@@ -320,10 +384,12 @@ Status Cleaner::Impl::AddPack(const RulePack& pack,
     for (size_t t = 0; t < def.triggers.size(); ++t) {
       const internal::RuleTerm& term = def.triggers[t];
       const std::string where = origin(term, "trigger", t + 1);
-      if (Status s = CheckTerm(term, true, where); !s.ok()) return s;
+      if (!builtin) {
+        if (Status s = CheckTerm(term, true, where); !s.ok()) return s;
+      }
       scan->push_back(internal::ScanPattern{term.text, true, index, where});
     }
-    if (def.fold) {
+    if (!def.triggers.empty()) {
       rule.triggers = std::make_unique<RE2>("(?m)" + Alternation(def.triggers),
                                             ExactOptions(true));
     }
@@ -428,13 +494,18 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   // where the value is the first capturing group that took part (a contact
   // rule's id after its label: `微信：(abc_2023)`), or the whole match.
   auto each_match = [&](const RE2& re, std::string_view in, size_t begin,
-                        size_t end, auto&& on_match) {
+                        size_t end, bool line_start_only, auto&& on_match) {
     constexpr int kMaxGroups = 4;
     const int groups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
     re2::StringPiece m[kMaxGroups + 1];
     size_t pos = begin;
     while (pos < end) {
-      if (!re.Match(in, pos, end, RE2::UNANCHORED, m, groups + 1)) break;
+      // A pattern anchored at the line start is tried there only, not
+      // searched for along the whole line.
+      if (!re.Match(in, pos, end, line_start_only ? RE2::ANCHOR_START : RE2::UNANCHORED,
+                    m, groups + 1)) {
+        break;
+      }
       const size_t mb = static_cast<size_t>(m[0].data() - in.data());
       size_t me = mb + m[0].size();
       size_t vb = mb, ve = me;
@@ -453,25 +524,32 @@ void Cleaner::Impl::FindCuts(std::string_view text,
         me = pos + (len > 0 ? len : 1);
       }
       pos = me;
+      if (line_start_only) break;
     }
   };
-  // Exact matches of a raw-text rule over text[begin, end).
-  auto run_raw = [&](int rule, size_t begin, size_t end) {
+  // A match of raw-text rule `rule` at text[mb, me); returns where to look
+  // for the next one.
+  auto on_raw_match = [&](int rule, size_t mb, size_t me, size_t vb,
+                          size_t ve) -> size_t {
     const CompiledRule& r = compiled_rule(rule);
-    each_match(*r.re, text, begin, end,
+    const size_t li = internal::LineIndexOf(lines, mb);
+    emit(rule, mb, me, vb, ve, li, text.substr(mb, me - mb));
+    // A line rule has done its work on this line; a sentence rule on its
+    // sentence (looking again inside it would be quadratic).
+    if (r.kind == RuleKind::kLine) return lines[li].end;
+    if (r.kind == RuleKind::kSentence && !cuts->empty() && cuts->back().rule == rule) {
+      // Resume at the sentence's end mark, which the next sentence's
+      // pattern may start with (`(?:^|[.!?] )by continuing`).
+      return std::max(me, internal::BeforeSentenceEnd(text, me, cuts->back().end));
+    }
+    return me;
+  };
+  // Exact matches of a raw-text rule over text[begin, end).
+  auto run_raw = [&](int rule, size_t begin, size_t end, bool line_start_only) {
+    each_match(*compiled_rule(rule).re, text, begin, end, line_start_only,
                [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
-      const size_t li = internal::LineIndexOf(lines, mb);
-      emit(rule, mb, me, vb, ve, li, text.substr(mb, me - mb));
-      // A line rule has done its work on this line; a sentence rule on its
-      // sentence (looking again inside it would be quadratic).
-      if (r.kind == RuleKind::kLine) return lines[li].end;
-      if (r.kind == RuleKind::kSentence && !cuts->empty() && cuts->back().rule == rule) {
-        // Resume at the sentence's end mark, which the next sentence's
-        // pattern may start with (`(?:^|[.!?] )by continuing`).
-        return std::max(me, internal::BeforeSentenceEnd(text, me, cuts->back().end));
-      }
-      return me;
-    });
+                 return on_raw_match(rule, mb, me, vb, ve);
+               });
   };
   // Folded lines, made on first use.
   std::unordered_map<size_t, internal::FoldedLine> folded;
@@ -482,7 +560,8 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       internal::FoldLine(text.substr(line.begin, line.end - line.begin), &it->second);
     }
     const internal::FoldedLine& f = it->second;
-    each_match(*compiled_rule(rule).re, f.text, 0, f.text.size(),
+    const CompiledRule& r = compiled_rule(rule);
+    each_match(*r.re, f.text, 0, f.text.size(), r.line_anchored,
                [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
                  if (fe > fb) {
                    const auto [b, e] = f.ToInput(fb, fe);
@@ -500,16 +579,36 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     const CompiledRule& r = compiled_rule(rule);
     size_t j = i;
     while (j < hits.size() && hits[j].rule == rule) ++j;
+    // A rule of literals the engine located exactly needs no regex: its
+    // matches are taken leftmost first, and at one place in the order of
+    // its terms, as the regex would take them.
+    if (r.exact && hits[i].length > 0) {
+      std::sort(hits.begin() + static_cast<ptrdiff_t>(i),
+                hits.begin() + static_cast<ptrdiff_t>(j),
+                [](const ScanHit& a, const ScanHit& b) {
+                  const uint32_t ab = a.end - a.length, bb = b.end - b.length;
+                  return ab != bb ? ab < bb : a.term < b.term;
+                });
+      size_t pos = 0;
+      for (size_t k = i; k < j; ++k) {
+        const size_t mb = hits[k].end - hits[k].length;
+        if (mb < pos) continue;
+        pos = std::max<size_t>(hits[k].end,
+                               on_raw_match(rule, mb, hits[k].end, mb, hits[k].end));
+      }
+      i = j;
+      continue;
+    }
     // The lines to look at: where the hits end, or, when the engine cannot
     // say where, every line (for fold rules, every line a trigger hits).
     std::vector<size_t> candidate_lines;
     if (hits[j - 1].end == ScanHit::kAnywhere) {
-      if (!r.fold) {
-        run_raw(rule, 0, text.size());
+      if (r.triggers == nullptr) {
+        run_raw(rule, 0, text.size(), false);
         i = j;
         continue;
       }
-      each_match(*r.triggers, text, 0, text.size(),
+      each_match(*r.triggers, text, 0, text.size(), false,
                  [&](size_t mb, size_t, size_t, size_t) -> size_t {
         const size_t li = internal::LineIndexOf(lines, mb);
         candidate_lines.push_back(li);
@@ -529,7 +628,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       if (r.fold) {
         run_folded(rule, li);
       } else {
-        run_raw(rule, lines[li].begin, lines[li].end);
+        run_raw(rule, lines[li].begin, lines[li].end, r.line_anchored);
       }
     }
     i = j;
@@ -616,6 +715,7 @@ StatusOr<std::shared_ptr<const Cleaner>> Cleaner::Create(const Options& options)
       }
     }
   }
+  const size_t builtin_sources = sources.size();
   for (const std::string& path : options.rule_files) {
     StatusOr<std::string> text = ReadFile(path);
     if (!text.ok()) return text.status();
@@ -625,10 +725,13 @@ StatusOr<std::shared_ptr<const Cleaner>> Cleaner::Create(const Options& options)
 
   std::vector<internal::ScanPattern> scan;
   std::map<std::string, std::string> first_seen;
-  for (const RuleText& source : sources) {
-    StatusOr<RulePack> pack = internal::ParseRuleFile(source.name, source.text);
+  for (size_t k = 0; k < sources.size(); ++k) {
+    StatusOr<RulePack> pack = internal::ParseRuleFile(sources[k].name, sources[k].text);
     if (!pack.ok()) return pack.status();
-    if (Status s = impl->AddPack(*pack, &scan, &first_seen); !s.ok()) return s;
+    if (Status s = impl->AddPack(*pack, k < builtin_sources, &scan, &first_seen);
+        !s.ok()) {
+      return s;
+    }
   }
   for (const std::string& id : options.disabled_rules) {
     if (first_seen.count(id) == 0) {
@@ -736,6 +839,10 @@ std::string_view Cleaner::engine() { return internal::Scanner::EngineName(); }
 
 uint64_t internal::CleanerAccess::ScanFingerprint(const Cleaner& cleaner) {
   return cleaner.impl_->scan_fingerprint;
+}
+
+const internal::Scanner& internal::CleanerAccess::GetScanner(const Cleaner& cleaner) {
+  return *cleaner.impl_->scanner;
 }
 
 std::string internal::CleanerAccess::ScannerImage(const Cleaner& cleaner) {

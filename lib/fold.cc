@@ -23,11 +23,14 @@ enum class Kind : uint8_t {
   kOther,    // punctuation that separates clauses, symbols
 };
 
+// One input character. Its folded form is buf[fb, fb + fl) (see FoldLine),
+// line's buffer, or the digit `digit` when a numeral became one.
 struct Unit {
-  std::string folded;
+  uint32_t fb, fl;
   uint32_t begin, end;
   Kind kind;
   bool drop = false;
+  char digit = 0;
 };
 
 int NumeralValue(char32_t c) {
@@ -108,9 +111,20 @@ void FoldChar(char32_t c, std::string* out) {
   folded.toUTF8String(*out);
 }
 
-Kind KindOf(const std::string& folded, char32_t original) {
+Kind KindOf(std::string_view folded, char32_t original) {
   if (folded.empty()) return Kind::kSpace;  // default-ignorable: dropped
   if (NumeralValue(original) >= 0) return Kind::kNumeral;
+  // Fast paths: unified ideographs are letters and fold to themselves; ASCII
+  // is classified by hand.
+  if (original >= 0x4E00 && original <= 0x9FFF) return Kind::kCjk;
+  if (original < 0x80) {
+    const char32_t c = static_cast<unsigned char>(folded[0]);
+    if (c >= '0' && c <= '9') return Kind::kDigit;
+    if (c == ' ' || c == '\t') return Kind::kSpace;
+    if (IsSeparatorMark(c)) return Kind::kSep;
+    if ((c >= 'a' && c <= 'z')) return Kind::kWord;
+    return Kind::kOther;
+  }
   char32_t c;
   DecodeUtf8(folded, 0, &c);
   if (c >= '0' && c <= '9') return Kind::kDigit;
@@ -128,21 +142,36 @@ constexpr int kMinDigitRun = 5;
 }  // namespace
 
 void FoldLine(std::string_view line, FoldedLine* out) {
-  std::vector<Unit> units;
-  units.reserve(line.size() / 2 + 1);
+  // Reused by each thread's calls: no allocation per line once warm.
+  thread_local std::vector<Unit> units;
+  thread_local std::string buf;  // the folded forms, one after another
+  thread_local std::vector<size_t> groups;
+  thread_local std::vector<uint32_t> prev_word, next_word;
+  units.clear();
+  buf.clear();
   for (size_t i = 0; i < line.size();) {
     char32_t c;
     int len = DecodeUtf8(line, i, &c);
     if (len <= 0) len = -len;
     Unit u;
-    FoldChar(c, &u.folded);
+    u.fb = static_cast<uint32_t>(buf.size());
+    if (c >= 0x4E00 && c <= 0x9FFF && len == 3) {
+      buf.append(line.data() + i, 3);  // unified ideographs fold to themselves
+    } else {
+      FoldChar(c, &buf);
+    }
+    u.fl = static_cast<uint32_t>(buf.size()) - u.fb;
     u.begin = static_cast<uint32_t>(i);
     u.end = static_cast<uint32_t>(i + len);
-    u.kind = KindOf(u.folded, c);
-    if (u.folded.empty()) u.drop = true;
-    units.push_back(std::move(u));
+    u.kind = KindOf(std::string_view(buf).substr(u.fb, u.fl), c);
+    if (u.fl == 0) u.drop = true;
+    units.push_back(u);
     i += len;
   }
+  auto folded = [&](const Unit& u) {
+    return u.digit != 0 ? std::string_view(&u.digit, 1)
+                        : std::string_view(buf).substr(u.fb, u.fl);
+  };
   const size_t n = units.size();
   // Digit runs: digits and numerals with at most two separators or blanks
   // between them. In a long enough run numerals become digits and the
@@ -177,12 +206,12 @@ void FoldLine(std::string_view line, FoldedLine* out) {
     // (192.168.1.20, 2.0.1.15), and a four-digit year followed by groups of
     // one or two is a date (2023-05-12 10:30): not a phone number split up.
     bool dotted = false;
-    std::vector<size_t> groups(1, 0);
+    groups.assign(1, 0);
     for (size_t k = i; k <= last; ++k) {
       if (units[k].kind == Kind::kDigit || units[k].kind == Kind::kNumeral) {
         ++groups.back();
       } else if (groups.back() > 0) {
-        dotted |= units[k].folded == ".";
+        dotted |= folded(units[k]) == ".";
         groups.push_back(0);
       }
     }
@@ -194,11 +223,11 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       for (size_t k = i; k <= last; ++k) {
         Unit& u = units[k];
         if (u.kind == Kind::kNumeral) {
-          u.folded.assign(1, static_cast<char>('0' + [&] {
+          u.digit = static_cast<char>('0' + [&] {
             char32_t c;
             DecodeUtf8(line, u.begin, &c);
             return NumeralValue(c);
-          }()));
+          }());
           u.kind = Kind::kDigit;
         } else if (u.kind == Kind::kSpace || u.kind == Kind::kSep) {
           u.drop = true;
@@ -209,15 +238,24 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   }
   // Blanks go unless they keep two words or two numbers apart; marks go
   // between two CJK characters, where they only serve to split a name.
+  // The nearest unit before and after each one that is neither a blank nor
+  // a mark (a dropped unit is a blank), found in two passes so that a long
+  // run of marks costs no more than its length.
+  constexpr uint32_t kNone = UINT32_MAX;
+  auto is_word = [&](size_t m) {
+    return !units[m].drop && units[m].kind != Kind::kSpace && units[m].kind != Kind::kSep;
+  };
+  prev_word.assign(n, kNone);
+  next_word.assign(n, kNone);
+  for (size_t k = 1; k < n; ++k) {
+    prev_word[k] = is_word(k - 1) ? static_cast<uint32_t>(k - 1) : prev_word[k - 1];
+  }
+  for (size_t k = n; k-- > 1;) {
+    next_word[k - 1] = is_word(k) ? static_cast<uint32_t>(k) : next_word[k];
+  }
   auto neighbour = [&](size_t k, int step) -> const Unit* {
-    for (size_t m = k + step; m < n; m += step) {
-      if (!units[m].drop && units[m].kind != Kind::kSpace &&
-          units[m].kind != Kind::kSep) {
-        return &units[m];
-      }
-      if (step < 0 && m == 0) break;
-    }
-    return nullptr;
+    const uint32_t m = step < 0 ? prev_word[k] : next_word[k];
+    return m == kNone ? nullptr : &units[m];
   };
   for (size_t k = 0; k < n; ++k) {
     Unit& u = units[k];
@@ -240,9 +278,10 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   out->end.clear();
   for (const Unit& u : units) {
     if (u.drop) continue;
-    out->text += u.folded;
-    out->begin.insert(out->begin.end(), u.folded.size(), u.begin);
-    out->end.insert(out->end.end(), u.folded.size(), u.end);
+    const std::string_view f = folded(u);
+    out->text += f;
+    out->begin.insert(out->begin.end(), f.size(), u.begin);
+    out->end.insert(out->end.end(), f.size(), u.end);
   }
 }
 

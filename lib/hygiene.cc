@@ -31,6 +31,25 @@ bool IsJoinerContext(char32_t c) {
   return c == 0 || c < 0x80 || IsCjk(c);
 }
 
+// True if the well-formed sequence b0 b1 b2 (b0 >= 0xE1) is a character
+// hygiene leaves alone: not U+180E, U+200B..U+200D, U+2028/U+2029,
+// U+2060..U+2064 or U+FEFF, and no surrogate (0xED) or 4-byte lead.
+inline bool IsPlainThreeByte(unsigned char b0, unsigned char b1, unsigned char b2) {
+  switch (b0) {
+    case 0xE1:
+      return !(b1 == 0xA0 && b2 == 0x8E);
+    case 0xE2:
+      return !((b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8D) || b2 == 0xA8 || b2 == 0xA9)) ||
+               (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4));
+    case 0xED:
+      return false;
+    case 0xEF:
+      return !(b1 == 0xBB && b2 == 0xBF);
+    default:
+      return b0 <= 0xEF;
+  }
+}
+
 class Collector {
  public:
   explicit Collector(std::vector<Edit>* edits) : edits_(edits) {}
@@ -106,6 +125,13 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
         if (options.remove_invisible) out.Add(i, i + 1, "", kRuleControl);
         ++i;
       }
+      continue;
+    }
+    // Well-formed three-byte characters that are none of the special ones
+    // (most of CJK text) are stepped over without decoding.
+    if (b >= 0xE1 && i + 3 <= n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80 && IsPlainThreeByte(b, p[i + 1], p[i + 2])) {
+      i += 3;
       continue;
     }
     char32_t c;

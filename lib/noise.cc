@@ -84,17 +84,21 @@ bool IsRandomToken(std::string_view t) {
 }
 
 void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = line.begin;
-  char32_t before = 0;  // the character before the current ASCII run
   while (i < line.end) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b >= 0x80) {
-      int len = DecodeUtf8(text, i, &before);
-      i += len > 0 ? len : 1;
+    if (p[i] >= 0x80) {
+      ++i;
       continue;
     }
     size_t j = i;
-    while (j < line.end && static_cast<unsigned char>(text[j]) < 0x80) ++j;
+    while (j < line.end && p[j] < 0x80) ++j;
+    if (j - i < 4) {
+      i = j;
+      continue;
+    }
+    char32_t before = 0;  // the character before the ASCII run
+    if (i > line.begin) DecodeUtf8Before(text, i, &before);
     char32_t after = 0;
     if (j < line.end) DecodeUtf8(text, j, &after);
     // Only runs glued to CJK text, or alone on their line: in Latin text
@@ -102,16 +106,26 @@ void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts
     const bool alone = i == line.begin && j == line.end;
     const bool glued = alone || (before != 0 && IsCjk(before)) ||
                        (after != 0 && IsCjk(after));
-    if (glued && j - i >= 4) {
+    if (glued) {
       std::string_view run = text.substr(i, j - i);
-      const auto tokens = SplitTokens(run);
-      const bool junk = IsSymbolSalad(tokens) ||
-                        (tokens.size() == 1 && IsRandomToken(tokens[0]));
+      // Count the tokens first: most runs are one number or word.
+      size_t count = 0, spaces = 0;
+      std::string_view only;
+      for (size_t a = 0; a < run.size();) {
+        while (a < run.size() && run[a] == ' ') ++a, ++spaces;
+        size_t b = a;
+        while (b < run.size() && run[b] != ' ') ++b;
+        if (b > a && ++count == 1) only = run.substr(a, b - a);
+        a = b;
+      }
+      // Symbol salad has four tokens or more of 2.5 characters on average.
+      const bool junk = (count == 1 && IsRandomToken(only)) ||
+                        (count >= 4 && (run.size() - spaces) * 10 <= count * 25 &&
+                         IsSymbolSalad(SplitTokens(run)));
       if (junk) {
         cuts->push_back(Cut{i, j, "", kRuleJammer, Category::kNoise, RuleKind::kMarker});
       }
     }
-    before = j > i ? static_cast<unsigned char>(text[j - 1]) : before;
     i = j;
   }
 }
@@ -145,17 +159,23 @@ bool ShareCjkPair(std::string_view a, std::string_view b) {
 }
 
 void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
-  // The tail of the line after its last sentence end, or the whole line.
+  // The tail of the line after its last sentence end, or the whole line:
+  // found from the end, so that a paragraph costs only its last sentence.
   size_t start = line.begin;
-  for (size_t i = line.begin; i < line.end;) {
+  bool has_space = false, has_cjk = false;
+  for (size_t i = line.end; i > line.begin;) {
     char32_t c;
-    int len = DecodeUtf8(text, i, &c);
-    if (len <= 0) len = 1;
-    if (c == U'。' || c == U'！' || c == U'？' || c == U'”') {
-      start = i + len;
+    const int len = DecodeUtf8Before(text, i, &c);
+    if (c == U'\u3002' || c == U'\uFF01' || c == U'\uFF1F' || c == U'\u201D') {
+      start = i;
+      break;
     }
-    i += len;
+    has_space = has_space || c == ' ' || c == 0x3000;
+    has_cjk = has_cjk || c >= 0x80;
+    i -= len;
   }
+  // Tags are separated by spaces, and two of them at least are CJK.
+  if (!has_space || !has_cjk) return;
   if (line.end - start < 8) return;
   // Tokens split by ASCII or ideographic spaces; each must be CJK letters,
   // Latin letters or digits only.

@@ -205,10 +205,6 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
                                   "fold = true needs \"triggers\": raw-text "
                                   "patterns that pick the lines to fold");
   }
-  if (!rule->fold && !rule->triggers.empty()) {
-    return ErrorAt(PosOf(file, t.get("triggers")->source()),
-                   where + "\"triggers\" is only for fold = true");
-  }
   if (const toml::node* n = t.get("weight")) {
     const auto* w = n->as_integer();
     if (w == nullptr || w->get() < 1 || w->get() > 100) {

@@ -29,12 +29,20 @@ struct ScanPattern {
   bool ignore_case = false;
   int rule = 0;         // reported in hits
   std::string origin;   // "file:line:col: rule \"id\"", for messages
+  // > 0: the pattern is a literal whose every match is this many bytes long,
+  // so a hit's end locates the match exactly.
+  uint32_t exact_length = 0;
+  uint32_t term = 0;  // the pattern's place among its rule's terms
 };
 
 struct ScanHit {
   static constexpr uint32_t kAnywhere = UINT32_MAX;
   int rule;
   uint32_t end;  // end offset of a candidate match, or kAnywhere
+  // > 0: an exact match of a literal, text[end - length, end), of the
+  // rule's term `term`; 0: a candidate that the exact regex must confirm.
+  uint32_t length = 0;
+  uint32_t term = 0;
 };
 
 class Scanner {

@@ -120,6 +120,7 @@ class HyperscanScanner final : public Scanner {
         all_rules_.push_back(p.rule);
       }
       rule_of_.push_back(p.rule);
+      exact_of_.push_back({p.exact_length, p.term});
     }
     if (patterns.empty()) return Status::Ok();
     if (hs_valid_platform() != HS_SUCCESS) {
@@ -184,7 +185,7 @@ class HyperscanScanner final : public Scanner {
       return;
     }
     const size_t before = hits->size();
-    MatchContext ctx{hits, rule_of_.data()};
+    MatchContext ctx{hits, rule_of_.data(), exact_of_.data()};
     hs_error_t rc = hs_scan(db_, text.data(), static_cast<unsigned>(text.size()),
                             0, scratch, &OnMatch, &ctx);
     if (rc == HS_INVALID) {  // scratch made for another database
@@ -202,15 +203,22 @@ class HyperscanScanner final : public Scanner {
   }
 
  private:
+  struct Exact {
+    uint32_t length;
+    uint32_t term;
+  };
   struct MatchContext {
     std::vector<ScanHit>* hits;
     const int* rule_of;
+    const Exact* exact_of;
   };
 
   static int OnMatch(unsigned id, unsigned long long /*from*/,
                      unsigned long long to, unsigned /*flags*/, void* arg) {
     auto* ctx = static_cast<MatchContext*>(arg);
-    ctx->hits->push_back(ScanHit{ctx->rule_of[id], static_cast<uint32_t>(to)});
+    const Exact& e = ctx->exact_of[id];
+    ctx->hits->push_back(
+        ScanHit{ctx->rule_of[id], static_cast<uint32_t>(to), e.length, e.term});
     return 0;
   }
 
@@ -221,6 +229,7 @@ class HyperscanScanner final : public Scanner {
 
   std::vector<int> all_rules_;  // each rule once, in pattern order
   std::vector<int> rule_of_;    // Hyperscan id (pattern index) -> rule
+  std::vector<Exact> exact_of_;  // Hyperscan id -> literal length and term
   hs_database_t* db_ = nullptr;
 };
 

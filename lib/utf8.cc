@@ -4,7 +4,7 @@
 
 namespace textwash::internal {
 
-int DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
+int DecodeUtf8Slow(std::string_view s, size_t i, char32_t* cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   const size_t n = s.size() - i;
   const unsigned char b0 = p[0];
@@ -45,7 +45,7 @@ int DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
   return len;
 }
 
-int DecodeUtf8Before(std::string_view s, size_t end, char32_t* cp) {
+int DecodeUtf8BeforeSlow(std::string_view s, size_t end, char32_t* cp) {
   if (end == 0) {
     *cp = 0;
     return 0;

@@ -16,11 +16,42 @@ namespace textwash::internal {
 // stores it in `*cp`. For an ill-formed sequence returns the negated length
 // of its maximal subpart (-1 to -3), as Unicode's "U+FFFD substitution of
 // maximal subparts" counts them, and stores U+FFFD. `i < s.size()`.
-int DecodeUtf8(std::string_view s, size_t i, char32_t* cp);
+int DecodeUtf8Slow(std::string_view s, size_t i, char32_t* cp);
+inline int DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  // The common case of CJK text: a well-formed three-byte sequence with a
+  // lead byte that needs no range check on its second byte.
+  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && s.size() - i >= 3 &&
+      (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    *cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) |
+          (p[2] & 0x3Fu);
+    return 3;
+  }
+  return DecodeUtf8Slow(s, i, cp);
+}
 
 // Decodes the code point that ends just before `s[end]`, assuming valid
 // UTF-8. Returns its length in bytes (0 when end == 0).
-int DecodeUtf8Before(std::string_view s, size_t end, char32_t* cp);
+int DecodeUtf8BeforeSlow(std::string_view s, size_t end, char32_t* cp);
+inline int DecodeUtf8Before(std::string_view s, size_t end, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (end > 0 && p[end - 1] < 0x80) {
+    *cp = p[end - 1];
+    return 1;
+  }
+  if (end >= 3 && p[end - 3] >= 0xE1 && p[end - 3] <= 0xEF && p[end - 3] != 0xED &&
+      (p[end - 2] & 0xC0) == 0x80 && (p[end - 1] & 0xC0) == 0x80) {
+    *cp = (char32_t{p[end - 3] & 0x0Fu} << 12) | (char32_t{p[end - 2] & 0x3Fu} << 6) |
+          (p[end - 1] & 0x3Fu);
+    return 3;
+  }
+  return DecodeUtf8BeforeSlow(s, end, cp);
+}
 
 // Returns the number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);

@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libre2-dev libicu-dev libtomlplusplus-dev libcli11-dev libsimdjson-dev
-  libzstd-dev zlib1g-dev libgtest-dev libgmock-dev python3
+  libzstd-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev python3
 )
 # Hyperscan is built for x86-64 only; elsewhere vectorscan provides the same
 # library (libhs).

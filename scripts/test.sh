@@ -25,7 +25,8 @@ build_and_test() {
 }
 
 failed=()
-build_and_test build -DTEXTWASH_USE_HYPERSCAN=ON || failed+=("build (hyperscan)")
+build_and_test build -DTEXTWASH_USE_HYPERSCAN=ON -DTEXTWASH_BUILD_BENCHMARKS=ON ||
+  failed+=("build (hyperscan)")
 build_and_test build-re2 -DTEXTWASH_USE_HYPERSCAN=OFF || failed+=("build-re2 (re2)")
 
 echo

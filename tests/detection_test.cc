@@ -42,6 +42,7 @@ TEST(DetectionTest, ObfuscatedContactsInPromotions) {
       "薇信abc_2023",           "威信：abc_2023",            "加 微 信：abc_2023",
       "公 众 号：某某资料君",   "扣扣：2 8 6 4 3 3 9 1 0",   "Q群：86437219",
       "【公众号：老！船-长君】", "QQ:286433910",              "微信号ＡＢＣ＿２０２３",
+      "电话①③⑧⓪⓪①③⑧⓪⓪⓪",    "手机幺三八 零零幺三 八零零零", "电话138０013八000",
   };
   for (const std::string& contact : contacts) {
     SCOPED_TRACE(contact);

@@ -34,8 +34,8 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
       {"fold without triggers", head + "literals = ['x']\nfold = true\n",
        "bad.toml:1:1: rule \"t.r\": fold = true needs \"triggers\": raw-text patterns "
        "that pick the lines to fold"},
-      {"triggers without fold", head + "literals = ['x']\ntriggers = ['x']\n",
-       "bad.toml:6:12: rule \"t.r\": \"triggers\" is only for fold = true"},
+      {"empty trigger", head + "literals = ['x']\ntriggers = ['']\n",
+       "bad.toml:6:13: empty pattern"},
       {"score without weight",
        "[[rule]]\nid = \"t.r\"\ncategory = \"ad\"\nkind = \"score\"\nliterals = ['x']\n",
        "bad.toml:1:1: rule \"t.r\": a score rule needs a \"weight\""},
@@ -134,6 +134,20 @@ TEST(RulesTest, BracesInsideClassesAreLiteral) {
   auto cleaner = Cleaner::Create(options);
   ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
   EXPECT_EQ((*cleaner)->Clean("keep\nZ2Z\nkeep\na9b\nx{0,99}y\n").text, "keep\nkeep\n");
+}
+
+// A raw-text rule with triggers runs its patterns only on the lines a
+// trigger hits: the scanner looks for the triggers, not for the patterns.
+TEST(RulesTest, TriggersPickTheLinesOfARawRule) {
+  Options options;
+  options.default_rules = false;
+  options.rule_texts.push_back(
+      {"t.toml", std::string(kHead) +
+                     "triggers = ['views']\npatterns = ['^[0-9]{4}-[0-9]{2}-[0-9]{2}.*$']\n"});
+  auto cleaner = Cleaner::Create(options);
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+  EXPECT_EQ((*cleaner)->Clean("a\n2024-01-02 12 views\nb\n2024-01-02 no trigger here\n").text,
+            "a\nb\n2024-01-02 no trigger here\n");
 }
 
 TEST(RulesTest, LargeLiteralListCompiles) {
