@@ -551,15 +551,21 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                  return on_raw_match(rule, mb, me, vb, ve);
                });
   };
-  // Folded lines, made on first use.
-  std::unordered_map<size_t, internal::FoldedLine> folded;
+  // Folded lines, made on first use, in buffers each thread reuses.
+  constexpr uint32_t kNotFolded = UINT32_MAX;
+  thread_local std::vector<internal::FoldedLine> fold_pool;
+  thread_local std::vector<uint32_t> fold_slot;  // by line
+  size_t folds = 0;
   auto run_folded = [&](int rule, size_t li) {
-    auto [it, fresh] = folded.try_emplace(li);
+    if (folds == 0 && fold_slot.size() < lines.size()) fold_slot.resize(lines.size());
+    if (folds == 0) std::fill_n(fold_slot.begin(), lines.size(), kNotFolded);
     const Line& line = lines[li];
-    if (fresh) {
-      internal::FoldLine(text.substr(line.begin, line.end - line.begin), &it->second);
+    if (fold_slot[li] == kNotFolded) {
+      if (fold_pool.size() <= folds) fold_pool.resize(folds + 1);
+      internal::FoldLine(text.substr(line.begin, line.end - line.begin), &fold_pool[folds]);
+      fold_slot[li] = static_cast<uint32_t>(folds++);
     }
-    const internal::FoldedLine& f = it->second;
+    const internal::FoldedLine& f = fold_pool[fold_slot[li]];
     const CompiledRule& r = compiled_rule(rule);
     each_match(*r.re, f.text, 0, f.text.size(), r.line_anchored,
                [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
@@ -632,6 +638,11 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       }
     }
     i = j;
+  }
+
+  // Buffers a huge line grew are not kept for the next document.
+  for (size_t k = 0; k < folds; ++k) {
+    if (fold_pool[k].text.capacity() > (size_t{1} << 20)) fold_pool[k] = {};
   }
 
   // A header such as `Recommended for you` takes the list below it along.

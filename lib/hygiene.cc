@@ -132,6 +132,11 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
     if (b >= 0xE1 && i + 3 <= n && (p[i + 1] & 0xC0) == 0x80 &&
         (p[i + 2] & 0xC0) == 0x80 && IsPlainThreeByte(b, p[i + 1], p[i + 2])) {
       i += 3;
+      // Runs of them are the common case: stay in this loop.
+      while (i + 3 <= n && p[i] >= 0xE1 && (p[i + 1] & 0xC0) == 0x80 &&
+             (p[i + 2] & 0xC0) == 0x80 && IsPlainThreeByte(p[i], p[i + 1], p[i + 2])) {
+        i += 3;
+      }
       continue;
     }
     char32_t c;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_set>
 
 #include "lib/stage_rules.h"
 #include "lib/utf8.h"
@@ -140,7 +139,10 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
   std::vector<bool> blank(n);
   std::vector<Credit> credit(n);  // the rule a kRemoveByCut line goes by
   std::vector<size_t> first_cut(n + 1);
-  std::unordered_set<std::string_view> seen;
+  // Lines that may be repeats, by hash: sorted after the first pass, so that
+  // finding copies allocates nothing per line.
+  thread_local std::vector<std::pair<uint64_t, size_t>> keyed;  // hash, line
+  keyed.clear();
   const size_t min_repeat = options.min_repeat_chars > 0
                                 ? static_cast<size_t>(options.min_repeat_chars)
                                 : 0;
@@ -186,13 +188,42 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
     if (min_repeat > 0 && !in_code && !fence && !indented &&
         body.size() >= min_repeat) {
       const std::string_view key = trimmed;
-      if (key.size() >= min_repeat && CountCodePoints(key) >= min_repeat &&
-          !seen.insert(key).second) {
-        fate[i] = Fate::kRemoveRepeat;
+      if (key.size() >= min_repeat && CountCodePoints(key) >= min_repeat) {
+        keyed.emplace_back(std::hash<std::string_view>{}(key), i);
       }
     }
   }
   first_cut[n] = c;
+  // A line is a repeat if an earlier line is the same. Lines with one hash
+  // are in line order; each is compared with the first line of every text
+  // seen under that hash (one text, unless hashes collide).
+  auto key_of = [&](size_t i) {
+    return TrimBlanks(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
+  };
+  std::sort(keyed.begin(), keyed.end());
+  thread_local std::vector<size_t> firsts;
+  for (size_t a = 0; a < keyed.size();) {
+    size_t b = a + 1;
+    while (b < keyed.size() && keyed[b].first == keyed[a].first) ++b;
+    firsts.assign(1, keyed[a].second);
+    for (size_t k = a + 1; k < b; ++k) {
+      const size_t line = keyed[k].second;
+      const std::string_view key = key_of(line);
+      bool copy = false;
+      for (size_t f : firsts) {
+        if (key_of(f) == key) {
+          copy = true;
+          break;
+        }
+      }
+      if (copy) {
+        fate[line] = Fate::kRemoveRepeat;
+      } else {
+        firsts.push_back(line);
+      }
+    }
+    a = b;
+  }
 
   // The trailing block of junk.
   if (options.layout && !weak.empty()) {

@@ -6,9 +6,11 @@
 // (Hyperscan may widen what it cannot express exactly; RE2 decides later).
 #include <hs.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "lib/scanner.h"
@@ -120,6 +122,7 @@ class HyperscanScanner final : public Scanner {
         all_rules_.push_back(p.rule);
       }
       rule_of_.push_back(p.rule);
+      rule_count_ = std::max(rule_count_, static_cast<size_t>(p.rule) + 1);
       exact_of_.push_back({p.exact_length, p.term});
     }
     if (patterns.empty()) return Status::Ok();
@@ -185,7 +188,10 @@ class HyperscanScanner final : public Scanner {
       return;
     }
     const size_t before = hits->size();
-    MatchContext ctx{hits, rule_of_.data(), exact_of_.data()};
+    thread_local std::vector<uint32_t> last_end;
+    last_end.assign(rule_count_, kNoHit);
+    MatchContext ctx{hits, rule_of_.data(), exact_of_.data(), text.data(),
+                     last_end.data()};
     hs_error_t rc = hs_scan(db_, text.data(), static_cast<unsigned>(text.size()),
                             0, scratch, &OnMatch, &ctx);
     if (rc == HS_INVALID) {  // scratch made for another database
@@ -207,18 +213,38 @@ class HyperscanScanner final : public Scanner {
     uint32_t length;
     uint32_t term;
   };
+  static constexpr uint32_t kNoHit = UINT32_MAX;
+  // The most bytes between two hits of a rule checked for a line break.
+  static constexpr uint32_t kMaxLineCheck = 4096;
+
   struct MatchContext {
     std::vector<ScanHit>* hits;
     const int* rule_of;
     const Exact* exact_of;
+    const char* text;
+    uint32_t* last_end;  // by rule: where its last hit ended
   };
 
   static int OnMatch(unsigned id, unsigned long long /*from*/,
                      unsigned long long to, unsigned /*flags*/, void* arg) {
     auto* ctx = static_cast<MatchContext*>(arg);
     const Exact& e = ctx->exact_of[id];
-    ctx->hits->push_back(
-        ScanHit{ctx->rule_of[id], static_cast<uint32_t>(to), e.length, e.term});
+    const int rule = ctx->rule_of[id];
+    const auto end = static_cast<uint32_t>(to);
+    if (e.length == 0) {
+      // A candidate only says which line to look at: one per rule and line
+      // is enough (a run of digits hits at every digit).
+      uint32_t& last = ctx->last_end[rule];
+      if (last != kNoHit && end >= last && end - last <= kMaxLineCheck) {
+        const uint32_t a = last > 0 ? last - 1 : 0, b = end > 0 ? end - 1 : 0;
+        if (std::memchr(ctx->text + a, '\n', b - a) == nullptr) {
+          last = end;  // still that line: the next check starts here
+          return 0;
+        }
+      }
+      last = end;
+    }
+    ctx->hits->push_back(ScanHit{rule, end, e.length, e.term});
     return 0;
   }
 
@@ -228,6 +254,7 @@ class HyperscanScanner final : public Scanner {
   }
 
   std::vector<int> all_rules_;  // each rule once, in pattern order
+  size_t rule_count_ = 0;       // 1 + the highest rule index
   std::vector<int> rule_of_;    // Hyperscan id (pattern index) -> rule
   std::vector<Exact> exact_of_;  // Hyperscan id -> literal length and term
   hs_database_t* db_ = nullptr;
