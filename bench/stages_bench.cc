@@ -99,19 +99,27 @@ const char* LangOf(const benchmark::State& state) {
   return state.range(0) == 0 ? "zh" : "en";
 }
 
+// Runs `per_doc` on every document of `docs` per iteration and reports the
+// bytes processed.
+template <typename PerDoc>
+void OverCorpus(benchmark::State& state, const std::vector<std::string>& docs,
+                PerDoc&& per_doc) {
+  for (auto _ : state) {
+    for (const std::string& doc : docs) per_doc(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+}
+
 // ---- Clean() as a whole ----------------------------------------------------
 
 void BM_Clean(benchmark::State& state) {
   const auto& docs = Corpus(LangOf(state));
   const Cleaner& cleaner = DefaultCleaner();
   Result result;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      cleaner.Clean(doc, &result);
-      benchmark::DoNotOptimize(result.text.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    cleaner.Clean(doc, &result);
+    benchmark::DoNotOptimize(result.text.data());
+  });
   state.SetLabel(LangOf(state));
 }
 BENCHMARK(BM_Clean)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -122,13 +130,10 @@ void BM_CleanThreads(benchmark::State& state) {
   const auto& docs = Corpus("zh");
   const Cleaner& cleaner = DefaultCleaner();
   Result result;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      cleaner.Clean(doc, &result);
-      benchmark::DoNotOptimize(result.text.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    cleaner.Clean(doc, &result);
+    benchmark::DoNotOptimize(result.text.data());
+  });
 }
 BENCHMARK(BM_CleanThreads)->Threads(1)->Threads(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -137,13 +142,10 @@ BENCHMARK(BM_CleanThreads)->Threads(1)->Threads(2)->Unit(benchmark::kMillisecond
 void BM_StageHygiene(benchmark::State& state) {
   const auto& docs = Corpus(LangOf(state));
   std::vector<textwash::Edit> edits;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      edits.clear();
-      benchmark::DoNotOptimize(textwash::internal::FindHygieneEdits(doc, {}, &edits));
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    edits.clear();
+    benchmark::DoNotOptimize(textwash::internal::FindHygieneEdits(doc, {}, &edits));
+  });
   state.SetLabel(LangOf(state));
 }
 BENCHMARK(BM_StageHygiene)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
@@ -151,13 +153,10 @@ BENCHMARK(BM_StageHygiene)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 void BM_StageSplitLines(benchmark::State& state) {
   const auto& docs = Corpus(LangOf(state));
   std::vector<textwash::internal::Line> lines;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      textwash::internal::SplitLines(doc, &lines);
-      benchmark::DoNotOptimize(lines.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    textwash::internal::SplitLines(doc, &lines);
+    benchmark::DoNotOptimize(lines.data());
+  });
   state.SetLabel(LangOf(state));
 }
 BENCHMARK(BM_StageSplitLines)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
@@ -168,14 +167,11 @@ void BM_StageScan(benchmark::State& state) {
       textwash::internal::CleanerAccess::GetScanner(DefaultCleaner());
   std::vector<textwash::internal::ScanHit> hits;
   size_t total_hits = 0;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      hits.clear();
-      scanner.Scan(doc, &hits);
-      total_hits += hits.size();
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    hits.clear();
+    scanner.Scan(doc, &hits);
+    total_hits += hits.size();
+  });
   state.counters["hits_per_MB"] = benchmark::Counter(
       static_cast<double>(total_hits) * 1e6 /
       static_cast<double>(state.iterations() * TotalBytes(docs)));
@@ -189,17 +185,14 @@ void BM_StageFoldEveryLine(benchmark::State& state) {
   const auto& docs = Corpus(LangOf(state));
   textwash::internal::FoldedLine folded;
   std::vector<textwash::internal::Line> lines;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      textwash::internal::SplitLines(doc, &lines);
-      for (const auto& line : lines) {
-        textwash::internal::FoldLine(
-            std::string_view(doc).substr(line.begin, line.end - line.begin), &folded);
-        benchmark::DoNotOptimize(folded.text.data());
-      }
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    textwash::internal::SplitLines(doc, &lines);
+    for (const auto& line : lines) {
+      textwash::internal::FoldLine(
+          std::string_view(doc).substr(line.begin, line.end - line.begin), &folded);
+      benchmark::DoNotOptimize(folded.text.data());
     }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  });
   state.SetLabel(LangOf(state));
 }
 BENCHMARK(BM_StageFoldEveryLine)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
@@ -208,15 +201,12 @@ void BM_StageNoise(benchmark::State& state) {
   const auto& docs = Corpus(LangOf(state));
   std::vector<textwash::internal::Line> lines;
   std::vector<textwash::internal::Cut> cuts;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      textwash::internal::SplitLines(doc, &lines);
-      cuts.clear();
-      for (const auto& line : lines) textwash::internal::FindNoise(doc, line, &cuts);
-      benchmark::DoNotOptimize(cuts.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    textwash::internal::SplitLines(doc, &lines);
+    cuts.clear();
+    for (const auto& line : lines) textwash::internal::FindNoise(doc, line, &cuts);
+    benchmark::DoNotOptimize(cuts.data());
+  });
   state.SetLabel(LangOf(state));
 }
 BENCHMARK(BM_StageNoise)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
@@ -227,16 +217,13 @@ void BM_StageLayout(benchmark::State& state) {
   std::vector<textwash::internal::Line> lines;
   std::vector<textwash::internal::Cut> cuts;
   std::vector<textwash::Edit> edits;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      textwash::internal::SplitLines(doc, &lines);
-      std::vector<textwash::internal::Credit> weak(lines.size());
-      edits.clear();
-      textwash::internal::AssembleEdits(doc, lines, cuts, weak, {}, &edits);
-      benchmark::DoNotOptimize(edits.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    textwash::internal::SplitLines(doc, &lines);
+    std::vector<textwash::internal::Credit> weak(lines.size());
+    edits.clear();
+    textwash::internal::AssembleEdits(doc, lines, cuts, weak, {}, &edits);
+    benchmark::DoNotOptimize(edits.data());
+  });
   state.SetLabel(LangOf(state));
 }
 BENCHMARK(BM_StageLayout)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
@@ -245,13 +232,10 @@ BENCHMARK(BM_StageLayout)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 void BM_Memcpy(benchmark::State& state) {
   const auto& docs = Corpus("zh");
   std::string out;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      out.assign(doc);
-      benchmark::DoNotOptimize(out.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    out.assign(doc);
+    benchmark::DoNotOptimize(out.data());
+  });
 }
 BENCHMARK(BM_Memcpy)->Unit(benchmark::kMillisecond);
 
@@ -315,13 +299,10 @@ void BM_RuleCount(benchmark::State& state) {
   }
   const auto& docs = Corpus("zh");
   Result result;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      (*cleaner)->Clean(doc, &result);
-      benchmark::DoNotOptimize(result.text.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    (*cleaner)->Clean(doc, &result);
+    benchmark::DoNotOptimize(result.text.data());
+  });
 }
 BENCHMARK(BM_RuleCount)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)
     ->Unit(benchmark::kMillisecond)->Iterations(3);
@@ -331,13 +312,10 @@ void BM_JunkDensity(benchmark::State& state) {
   const auto& docs = Corpus("zh", static_cast<double>(state.range(0)) / 100.0);
   const Cleaner& cleaner = DefaultCleaner();
   Result result;
-  for (auto _ : state) {
-    for (const std::string& doc : docs) {
-      cleaner.Clean(doc, &result);
-      benchmark::DoNotOptimize(result.text.data());
-    }
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes(docs)));
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    cleaner.Clean(doc, &result);
+    benchmark::DoNotOptimize(result.text.data());
+  });
 }
 BENCHMARK(BM_JunkDensity)->Arg(0)->Arg(10)->Arg(25)->Arg(50)->Unit(benchmark::kMillisecond);
 
