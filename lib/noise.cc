@@ -5,6 +5,8 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <bitset>
 #include <string>
 
@@ -87,8 +89,8 @@ void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = line.begin;
   while (i < line.end) {
-    if (p[i] >= 0x80) {
-      ++i;
+    if (p[i] >= 0x80) {  // step over the character (the text is valid UTF-8)
+      i += p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : p[i] >= 0xC0 ? 2 : 1;
       continue;
     }
     size_t j = i;
@@ -279,27 +281,49 @@ void FindRareRuns(std::string_view text, const Line& line, std::vector<Cut>* cut
     run = 0;
     not_big5 = 0;
   };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = line.begin; i < line.end;) {
-    char32_t c;
-    int len = DecodeUtf8(text, i, &c);
-    if (len <= 0) len = 1;
-    const bool rare = c >= 0x4E00 && c <= 0x9FFF && !gb.test(c - 0x4E00);
-    if (rare) {
+    const unsigned char b = p[i];
+    // Only lead bytes 0xE4..0xE9 start a character of U+4E00..U+9FFF; the
+    // rest is stepped over whole (the text is valid UTF-8).
+    if (b < 0xE4 || b > 0xE9 || i + 3 > line.end) {
+      if (run > 0) close(i);
+      i += b < 0xC0 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      continue;
+    }
+    const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) |
+                       (p[i + 2] & 0x3Fu);
+    if (c >= 0x4E00 && !gb.test(c - 0x4E00)) {
       if (run == 0) run_begin = i;
       ++run;
       not_big5 += !big5.test(c - 0x4E00);
-    } else {
+    } else if (run > 0) {
       close(i);
     }
-    i += len;
+    i += 3;
   }
   close(line.end);
+}
+
+// True if text[begin, end) is all ASCII; eight bytes at a time.
+bool IsAscii(std::string_view text, size_t begin, size_t end) {
+  size_t i = begin;
+  uint64_t high = 0;
+  for (; i + 8 <= end; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    high |= w;
+  }
+  for (; i < end; ++i) high |= static_cast<unsigned char>(text[i]);
+  return (high & 0x8080808080808080ULL) == 0;
 }
 
 }  // namespace
 
 void FindNoise(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
   FindJammers(text, line, cuts);
+  // Tag runs need CJK tokens, rare runs ideographs: neither is in ASCII.
+  if (IsAscii(text, line.begin, line.end)) return;
   FindTagRun(text, line, cuts);
   FindRareRuns(text, line, cuts);
 }
