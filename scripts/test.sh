@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the dependencies (Debian 12), then builds and tests textwash with
 # both scanning engines: ./build (Hyperscan, the default) and ./build-re2
-# (RE2::Set only). Exits non-zero if anything fails.
+# (RE2::Set only). Both builds include the Python module, whose pytest suite
+# runs under ctest with Debian's /usr/bin/python3. Exits non-zero if
+# anything fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -17,7 +19,7 @@ build_and_test() {
   fi
   echo "==== ${dir}: configure"
   cmake -S . -B "${dir}" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
-    -DTEXTWASH_BUILD_TESTS=ON "$@" &&
+    -DTEXTWASH_BUILD_TESTS=ON -DTEXTWASH_BUILD_PYTHON=ON "$@" &&
     echo "==== ${dir}: build" &&
     cmake --build "${dir}" --parallel "$(nproc)" &&
     echo "==== ${dir}: test" &&
