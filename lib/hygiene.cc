@@ -129,14 +129,12 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
     }
     // Well-formed three-byte characters that are none of the special ones
     // (most of CJK text) are stepped over without decoding.
-    if (b >= 0xE1 && i + 3 <= n && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80 && IsPlainThreeByte(b, p[i + 1], p[i + 2])) {
-      i += 3;
-      // Runs of them are the common case: stay in this loop.
-      while (i + 3 <= n && p[i] >= 0xE1 && (p[i + 1] & 0xC0) == 0x80 &&
-             (p[i + 2] & 0xC0) == 0x80 && IsPlainThreeByte(p[i], p[i + 1], p[i + 2])) {
-        i += 3;
-      }
+    auto plain = [&](size_t k) {
+      return k + 3 <= n && p[k] >= 0xE1 && (p[k + 1] & 0xC0) == 0x80 &&
+             (p[k + 2] & 0xC0) == 0x80 && IsPlainThreeByte(p[k], p[k + 1], p[k + 2]);
+    };
+    if (plain(i)) {
+      do i += 3; while (plain(i));  // runs of them are the common case
       continue;
     }
     char32_t c;

@@ -291,8 +291,7 @@ void FindRareRuns(std::string_view text, const Line& line, std::vector<Cut>* cut
       i += b < 0xC0 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
       continue;
     }
-    const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) |
-                       (p[i + 2] & 0x3Fu);
+    const char32_t c = DecodeThreeBytes(p + i);
     if (c >= 0x4E00 && !gb.test(c - 0x4E00)) {
       if (run == 0) run_begin = i;
       ++run;

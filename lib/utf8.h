@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace textwash::internal {
@@ -16,6 +17,31 @@ namespace textwash::internal {
 // stores it in `*cp`. For an ill-formed sequence returns the negated length
 // of its maximal subpart (-1 to -3), as Unicode's "U+FFFD substitution of
 // maximal subparts" counts them, and stores U+FFFD. `i < s.size()`.
+// Decodes a well-formed three-byte sequence p[0..2].
+inline char32_t DecodeThreeBytes(const unsigned char* p) {
+  return (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) |
+         (p[2] & 0x3Fu);
+}
+
+// Appends code point `c` (at most U+10FFFF, no surrogate) as UTF-8.
+inline void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 int DecodeUtf8Slow(std::string_view s, size_t i, char32_t* cp);
 inline int DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
@@ -28,8 +54,7 @@ inline int DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
   // lead byte that needs no range check on its second byte.
   if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && s.size() - i >= 3 &&
       (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-    *cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) |
-          (p[2] & 0x3Fu);
+    *cp = DecodeThreeBytes(p);
     return 3;
   }
   return DecodeUtf8Slow(s, i, cp);
@@ -46,8 +71,7 @@ inline int DecodeUtf8Before(std::string_view s, size_t end, char32_t* cp) {
   }
   if (end >= 3 && p[end - 3] >= 0xE1 && p[end - 3] <= 0xEF && p[end - 3] != 0xED &&
       (p[end - 2] & 0xC0) == 0x80 && (p[end - 1] & 0xC0) == 0x80) {
-    *cp = (char32_t{p[end - 3] & 0x0Fu} << 12) | (char32_t{p[end - 2] & 0x3Fu} << 6) |
-          (p[end - 1] & 0x3Fu);
+    *cp = DecodeThreeBytes(p + end - 3);
     return 3;
   }
   return DecodeUtf8BeforeSlow(s, end, cp);

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "lib/utf8.h"
+
 namespace textwash::cli {
 namespace {
 
@@ -41,24 +43,6 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
   if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
   return 0;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Reads the four hex digits of a \u escape at json[i].
@@ -261,7 +245,7 @@ std::optional<size_t> ReadJsonString(std::string_view json, std::string* out) {
         } else if (IsLowSurrogate(*cp)) {
           cp = 0xFFFD;
         }
-        if (out != nullptr) AppendUtf8(*cp, out);
+        if (out != nullptr) internal::AppendUtf8(*cp, out);
         break;
       }
       default:
