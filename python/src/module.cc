@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "textwash/textwash.h"
+#include "tools/cli.h"
 #include "tools/compress.h"
 #include "tools/pipeline.h"
 
@@ -706,6 +707,23 @@ PYBIND11_MODULE(_textwash, m) {
       "Checks a rule file's text as `textwash rules check` does: returns "
       "its number of rules, or raises ValueError (\"name:line:col: "
       "reason\").");
+
+  m.def(
+      "_run_cli",
+      [](const std::vector<std::string>& args) {
+        std::istringstream in;
+        std::ostringstream out;
+        std::ostringstream err;
+        int code = 0;
+        {
+          py::gil_scoped_release release;
+          code = RunCli(args, in, out, err);
+        }
+        return py::make_tuple(code, py::bytes(out.str()), py::bytes(err.str()));
+      },
+      py::arg("args"),
+      "Runs the textwash command with `args` (no program name), standard "
+      "input empty; returns (exit code, stdout bytes, stderr bytes).");
 
   m.def("builtin_packs", [] {
     py::dict packs;

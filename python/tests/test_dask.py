@@ -114,3 +114,22 @@ def test_errors_before_any_task(shards, tmp_path):
     assert find_shards(shards[0].parent) == [str(s) for s in shards]
     assert find_shards([shards[1], str(shards[0])]) == \
         [str(shards[1]), str(shards[0])]
+
+
+def test_learn_shards_matches_the_cli(cli, tmp_path):
+    from textwash.dask import learn_shards
+    from test_learn import write_corpus
+
+    shards = [write_corpus(tmp_path / f"part-{i}.jsonl", documents=40,
+                           sites=4, start=40 * i) for i in range(3)]
+    run_cli(cli, "learn", "--group-by", "src", "--min-docs", "5",
+            "-o", tmp_path / "cli.toml", *shards)
+    summary = learn_shards(str(tmp_path / "part-*.jsonl"),
+                           tmp_path / "dask.toml",
+                           counts_dir=tmp_path / "counts", n_workers=2,
+                           group_by="src", min_docs=5)
+    assert summary == "120 documents, 8 lines proposed"
+    assert (tmp_path / "dask.toml").read_bytes() == \
+        (tmp_path / "cli.toml").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "counts").iterdir()) == \
+        [s.name + ".counts" for s in shards]

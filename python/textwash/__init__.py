@@ -21,7 +21,11 @@ Errors raise ValueError (bad rule file: "file:line:col: reason", bad
 option), FileNotFoundError (a rule file or input that cannot be read),
 OSError (an output that cannot be written) or RuntimeError (a bug).
 
-textwash.dask cleans folders of JSONL shards on a Dask cluster.
+    textwash.learn("crawl/*.jsonl", "learned.toml", group_by="url",
+                   review="learned.md")   # the corpus's own boilerplate
+
+textwash.dask cleans folders of JSONL shards on a Dask cluster, and learns
+their boilerplate there.
 """
 
 import json as _json
@@ -36,6 +40,7 @@ try:
         Result,
         RuleInfo,
         __version__,
+        _run_cli,
         builtin_packs,
         check_rules,
         engine,
@@ -59,6 +64,7 @@ __all__ = [
     "check_rules",
     "clean_file",
     "engine",
+    "learn",
     "merge_stats",
 ]
 
@@ -236,3 +242,76 @@ def merge_stats(stats, wall_seconds=None):
         if wall_seconds > 0 else 0.0,
     }
     return merged
+
+
+# learn() arguments and the `textwash learn` flags they become; booleans are
+# flags without a value.
+_LEARN_FLAGS = {
+    "format": "--format", "field": "--field", "group_by": "--group-by",
+    "unit": "--unit", "fold_digits": "--fold-digits",
+    "min_chars": "--min-chars", "max_chars": "--max-chars",
+    "min_docs": "--min-docs", "min_share": "--min-share",
+    "min_groups": "--min-groups", "allow": "--allow", "review": "--review",
+    "id_prefix": "--id-prefix", "counts_only": "--counts-only",
+    "merge": "--merge", "memory_mb": "--memory", "tmp_dir": "--tmp-dir",
+}
+
+
+def learn(inputs, output, **options):
+    """Runs `textwash learn` on `inputs` (a path or a list of paths: JSONL,
+    text, .gz, .zst; counts files with merge=True) and writes the proposed
+    rules (or, with counts_only=True, the counts) to `output`.
+
+    The keyword arguments are the command's flags: format, field, group_by,
+    unit ("line" or "sentence"), fold_digits, min_chars, max_chars,
+    min_docs, min_share, min_groups, allow (a file), review (a Markdown
+    file), id_prefix, counts_only, merge, memory_mb, tmp_dir. The output is
+    byte for byte what the command writes.
+
+    Returns the command's summary line ("N documents, M lines proposed").
+    A bad JSONL line is logged as a warning "FILE:LINE: REASON" on the
+    "textwash" logger; an input that cannot be read raises
+    FileNotFoundError, a bad option ValueError, anything else that stops
+    the command OSError. The GIL is released while it runs.
+    """
+    if isinstance(inputs, (str, bytes, _os.PathLike)):
+        inputs = [inputs]
+    args = ["learn", "-o", _os.fsdecode(output)]
+    for key, value in options.items():
+        if key not in _LEARN_FLAGS:
+            raise TypeError("learn() got an unexpected keyword argument '" +
+                            key + "'")
+        if value is None or value is False:
+            continue
+        if value is True:
+            args.append(_LEARN_FLAGS[key])
+        else:
+            args += [_LEARN_FLAGS[key], _os.fsdecode(value)
+                     if isinstance(value, (bytes, _os.PathLike)) else
+                     str(value)]
+    args.append("--")
+    args += [_os.fsdecode(path) for path in inputs]
+    code, _, messages = _run_cli(args)
+    lines = [_strip_prefix(line) for line in
+             messages.decode("utf-8", "replace").splitlines() if line]
+    if code == 2:
+        errors = [line for line in lines
+                  if not line.startswith("run 'textwash --help'")]
+        message = errors[0] if errors else "textwash learn failed"
+        if message.startswith("cannot read ") and any(
+                message.startswith("cannot read " + _os.fsdecode(p) + ":") and
+                not _os.path.exists(p) for p in inputs):
+            raise FileNotFoundError(message)
+        if message.startswith("internal error"):
+            raise RuntimeError(message)
+        if message.startswith("cannot write") or \
+                message.startswith("cannot read"):
+            raise OSError(message)
+        raise ValueError(message)
+    summary = ""
+    for line in lines:
+        if line.startswith("learn: "):
+            summary = line[len("learn: "):]
+        else:
+            _logger.warning("%s", line)
+    return summary

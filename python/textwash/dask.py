@@ -14,6 +14,11 @@ The per-shard --stats-json dicts are merged (textwash.merge_stats) into
 one, as a single `textwash --stats-json` run over all the shards would
 write it.
 
+learn_shards() learns the shards' boilerplate the same way: each task
+counts one shard (`textwash learn --counts-only`), and the counts are merged
+(`textwash learn --merge`) into the rules one `textwash learn` over all the
+shards would write.
+
 Needs the distributed package (Debian: python3-distributed). With no
 scheduler or client, a LocalCluster is started for the call and closed
 after it. On a remote cluster the workers need textwash importable, and the
@@ -28,7 +33,7 @@ import time as _time
 
 import textwash as _textwash
 
-__all__ = ["clean_shards", "find_shards"]
+__all__ = ["clean_shards", "find_shards", "learn_shards"]
 
 # What a folder given as input holds: the files the CLI reads as JSONL.
 _SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
@@ -106,6 +111,32 @@ def _rule_texts(options):
     return options
 
 
+def _map(function, arguments, *, scheduler, client, n_workers,
+         threads_per_worker, processes):
+    """Runs function(*args) for each tuple of `arguments` (a list of
+    columns) on the cluster and returns the results in order. With no client
+    or scheduler, a LocalCluster is started for the call and closed after."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    own_client = None
+    try:
+        if client is None:
+            if scheduler is None:
+                cluster = LocalCluster(
+                    n_workers=n_workers, threads_per_worker=threads_per_worker,
+                    processes=processes, dashboard_address=None)
+                scheduler = cluster
+            client = own_client = Client(scheduler)
+        futures = client.map(function, *arguments, pure=False)
+        return client.gather(futures)
+    finally:
+        if own_client is not None:
+            own_client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def clean_shards(inputs, output_dir, *, scheduler=None, client=None,
                  n_workers=None, threads_per_worker=1, processes=True,
                  threads_per_shard=1, report_dir=None,
@@ -167,27 +198,11 @@ def clean_shards(inputs, output_dir, *, scheduler=None, client=None,
                 raise ValueError("cannot write " + path +
                                  ": it is also an input file")
 
-    from distributed import Client, LocalCluster
-
-    cluster = None
-    own_client = None
-    try:
-        if client is None:
-            if scheduler is None:
-                cluster = LocalCluster(
-                    n_workers=n_workers, threads_per_worker=threads_per_worker,
-                    processes=processes, dashboard_address=None)
-                scheduler = cluster
-            client = own_client = Client(scheduler)
-        futures = client.map(
-            _clean_shard, shards, outputs, reports,
-            [options] * len(shards), [arguments] * len(shards), pure=False)
-        parts = client.gather(futures)
-    finally:
-        if own_client is not None:
-            own_client.close()
-        if cluster is not None:
-            cluster.close()
+    parts = _map(_clean_shard, [shards, outputs, reports,
+                                [options] * len(shards),
+                                [arguments] * len(shards)],
+                 scheduler=scheduler, client=client, n_workers=n_workers,
+                 threads_per_worker=threads_per_worker, processes=processes)
     merged = _textwash.merge_stats(parts,
                                    wall_seconds=_time.monotonic() - start)
     if stats_json is not None:
@@ -195,3 +210,51 @@ def clean_shards(inputs, output_dir, *, scheduler=None, client=None,
             file.write(_json.dumps(merged, ensure_ascii=False,
                                    separators=(",", ":")) + "\n")
     return merged
+
+
+# learn_shards() arguments that shape the counts (each task's) and that
+# choose among them (the merge's).
+_COUNT_ARGUMENTS = ("format", "field", "group_by", "unit", "fold_digits",
+                    "min_chars", "max_chars", "memory_mb", "tmp_dir")
+_PROPOSE_ARGUMENTS = ("min_docs", "min_share", "min_groups", "allow",
+                      "review", "id_prefix")
+
+
+def _count_shard(shard, counts, arguments):
+    return _textwash.learn(shard, counts, counts_only=True, **arguments)
+
+
+def learn_shards(inputs, output, *, counts_dir, scheduler=None, client=None,
+                 n_workers=None, threads_per_worker=1, processes=True,
+                 **options):
+    """Learns the boilerplate of every shard of `inputs` and writes the
+    proposed rules to `output`: the bytes `textwash learn SHARD... -o
+    output` writes. Returns its summary line.
+
+    Each shard is one Dask task that writes its counts to counts_dir
+    (created if missing; on storage the workers and this process all see)
+    as SHARD_NAME.counts; this process then merges them in shard order.
+    inputs, scheduler, client, n_workers, threads_per_worker and processes
+    are as for clean_shards(). options are textwash.learn()'s: format,
+    field, group_by, unit, fold_digits, min_chars, max_chars, memory_mb and
+    tmp_dir go to the tasks; min_docs, min_share, min_groups, allow, review
+    and id_prefix to the merge.
+    """
+    shards = find_shards(inputs)
+    counts_dir = _os.fsdecode(counts_dir)
+    count = {k: options.pop(k) for k in _COUNT_ARGUMENTS if k in options}
+    propose = {k: options.pop(k) for k in _PROPOSE_ARGUMENTS if k in options}
+    if options:
+        raise TypeError("learn_shards() got unexpected keyword arguments: " +
+                        ", ".join(options))
+    counts = []
+    for shard in shards:
+        name = _os.path.basename(shard) + ".counts"
+        if _os.path.join(counts_dir, name) in counts:
+            raise ValueError("two inputs are called " + _os.path.basename(shard))
+        counts.append(_os.path.join(counts_dir, name))
+    _os.makedirs(counts_dir, exist_ok=True)
+    _map(_count_shard, [shards, counts, [count] * len(shards)],
+         scheduler=scheduler, client=client, n_workers=n_workers,
+         threads_per_worker=threads_per_worker, processes=processes)
+    return _textwash.learn(counts, output, merge=True, **propose)
