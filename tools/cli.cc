@@ -22,7 +22,9 @@
 #include "textwash/textwash.h"
 #include "tools/compress.h"
 #include "tools/jsonl.h"
+#include "tools/learn.h"
 #include "tools/pipeline.h"
+#include "tools/review.h"
 
 namespace textwash {
 namespace {
@@ -83,12 +85,22 @@ struct Flags {
 
   // textwash rules check
   std::vector<std::string> files_to_check;
+
+  // textwash review (with clean's input, rule and -o flags above)
+  cli::ReviewOptions review;
+  std::vector<std::string> only_rule_files;
+
+  // textwash learn
+  cli::LearnOptions learn;
+  Format learn_format = Format::kAuto;
 };
 
 // The subcommands other than clean, to see whether the command line chose one.
 struct Commands {
   CLI::App* rules_check = nullptr;
   CLI::App* rules_list = nullptr;
+  CLI::App* learn = nullptr;
+  CLI::App* review = nullptr;
 };
 
 // The standard streams of one RunCli() call.
@@ -132,30 +144,16 @@ std::string PackNames() {
   return names;
 }
 
-Commands DefineCommands(CLI::App& app, Flags& flags) {
-  app.set_help_flag();
-  app.set_help_all_flag("-h,--help", "Print this help and exit");
-  app.set_version_flag("--version", "textwash " TEXTWASH_VERSION_STRING,
-                       "Print the version and exit");
-  app.footer(kExitCodes);
-  app.require_subcommand(0, 1);
-  app.get_formatter()->column_width(26);
-
-  Commands commands;
-  CLI::App* clean = app.add_subcommand(
-      "clean", "Clean documents and write them out (the default command)");
-  clean
+// The inputs, as clean and review read them: FILE..., --format, --field.
+void AddInputFlags(CLI::App* command, Flags& flags) {
+  command
       ->add_option("FILE", flags.files,
                    Wrap("Input files, read in order; none or - reads "
                         "standard input. A text file is one document; a "
                         ".jsonl file holds one JSON object per line; *.gz "
                         "and *.zst files are decompressed"))
       ->type_name("");
-  clean
-      ->add_option("-o,--output", flags.output,
-                   "Write to FILE instead of standard output")
-      ->type_name("FILE");
-  clean
+  command
       ->add_option_function<std::string>(
           "--format",
           [&flags](const std::string& value) {
@@ -172,12 +170,276 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
       ->check(CLI::IsMember({"auto", "text", "jsonl"}))
       ->type_name("FORMAT")
       ->default_str("auto");
-  clean
+  command
       ->add_option("--field", flags.field,
                    Wrap("JSONL: the string field to clean; a dotted path a.b "
                         "reaches field b of object a"))
       ->type_name("NAME")
       ->capture_default_str();
+}
+
+// The flags that make the Cleaner, shared by clean and review.
+void AddCleanerFlags(CLI::App* command, Flags& flags) {
+  command
+      ->add_option("--rules", flags.rule_files,
+                   Wrap("Add the rules in FILE (TOML, see "
+                        "docs/rule_format.md); repeatable"))
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  command->add_flag("--no-default-rules", flags.no_default_rules,
+                    Wrap("Leave out the built-in rules; use only the --rules "
+                         "files"));
+  command
+      ->add_option("--pack", flags.packs,
+                   Wrap("Use only the built-in pack NAME (" + PackNames() +
+                        "); repeatable; by default every pack is used"))
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  command
+      ->add_option("--disable-rule", flags.disabled_rules,
+                   Wrap("Leave out the rule called ID, built-in or not; "
+                        "repeatable"))
+      ->type_name("ID")
+      ->allow_extra_args(false);
+  command
+      ->add_option("--min-repeat-chars", flags.min_repeat_chars,
+                   Wrap("Remove later exact copies of a line at least N "
+                        "characters long; 0 keeps every copy"))
+      ->type_name("N")
+      ->check(CLI::Range(0, std::numeric_limits<int>::max()).description(""))
+      ->capture_default_str();
+  command
+      ->add_option("--ad-threshold", flags.ad_threshold,
+                   Wrap("Remove a sentence once the ad rules that match it "
+                        "weigh N in all"))
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option_function<std::string>(
+          "--pii",
+          [&flags](const std::string& value) {
+            flags.pii = value == "mask"     ? PiiMode::kMask
+                        : value == "remove" ? PiiMode::kRemove
+                                            : PiiMode::kKeep;
+          },
+          Wrap("Contacts outside ads (e-mail, phone, URL, IP, ID number): "
+               "keep them, mask them as <EMAIL>, <PHONE>, <URL>, <IP>, <ID>, "
+               "or remove them"))
+      ->check(CLI::IsMember({"keep", "mask", "remove"}))
+      ->type_name("MODE")
+      ->default_str("keep");
+  command->add_flag("--no-noise", flags.no_noise,
+                    Wrap("Keep jammer strings, SEO tag runs and runs of rare "
+                         "ideographs (found by character statistics)"));
+  command->add_flag("--keep-invisible", flags.keep_invisible,
+                    Wrap("Keep BOM, zero-width and control characters"));
+  command->add_flag("--keep-newlines", flags.keep_newlines,
+                    Wrap("Keep CRLF, CR, VT, FF, NEL, U+2028 and U+2029 line "
+                         "breaks instead of turning them into LF"));
+  command->add_flag("--no-layout", flags.no_layout,
+                    Wrap("Keep blank lines as they are; by default lines left "
+                         "empty by edits go, runs of blank lines become one, "
+                         "and leading and trailing blank lines go"));
+}
+
+void AddThreadsFlag(CLI::App* command, Flags& flags) {
+  command
+      ->add_option("-j,--threads", flags.threads,
+                   Wrap("Clean on N threads (default: one per core); the "
+                        "output is the same for every N"))
+      ->type_name("N")
+      ->check(CLI::Range(1, 1024).description(""));
+}
+
+// textwash learn: its flags go straight into flags.learn.
+CLI::App* DefineLearn(CLI::App& app, Flags& flags) {
+  cli::LearnOptions& learn = flags.learn;
+  CLI::App* command = app.add_subcommand(
+      "learn",
+      Wrap("Learn a corpus's own boilerplate: count in how many documents "
+           "(and groups) each line occurs and write the lines that repeat "
+           "as a rule file to review, then use with clean --rules"));
+  command
+      ->add_option("FILE", learn.inputs,
+                   Wrap("Input files as for clean (JSONL, text, .gz, .zst); "
+                        "counts files with --merge"))
+      ->type_name("");
+  command
+      ->add_option("-o,--output", learn.output,
+                   "Write the rules (or the counts) to FILE")
+      ->type_name("FILE");
+  command
+      ->add_option_function<std::string>(
+          "--format",
+          [&flags](const std::string& value) {
+            flags.learn_format = value == "text"    ? Format::kText
+                                 : value == "jsonl" ? Format::kJsonl
+                                                    : Format::kAuto;
+          },
+          Wrap("text, jsonl or auto, as for clean"))
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->type_name("FORMAT")
+      ->default_str("auto");
+  command
+      ->add_option("--field", learn.field,
+                   Wrap("JSONL: the string field holding the text"))
+      ->type_name("NAME")
+      ->capture_default_str();
+  command
+      ->add_option("--group-by", learn.group_by,
+                   Wrap("JSONL: the field naming each document's source "
+                        "(a site, a domain); a URL counts as its host. "
+                        "Share and group counts are taken per group"))
+      ->type_name("NAME");
+  command
+      ->add_option_function<std::string>(
+          "--unit",
+          [&learn](const std::string& value) {
+            learn.unit = value == "sentence" ? cli::LearnUnit::kSentence
+                                             : cli::LearnUnit::kLine;
+          },
+          Wrap("Count lines (rules of kind line) or sentences (rules of "
+               "kind sentence)"))
+      ->check(CLI::IsMember({"line", "sentence"}))
+      ->type_name("UNIT")
+      ->default_str("line");
+  command->add_flag("--fold-digits", learn.fold_digits,
+                    Wrap("Count every run of digits as the same, so "
+                         "`浏览 123 次` and `浏览 4567 次` are one line"));
+  command
+      ->add_option("--min-chars", learn.min_chars,
+                   Wrap("Count only units of at least N code points"))
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option("--max-chars", learn.max_chars,
+                   Wrap("Count only units of at most N code points"))
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option("--min-docs", learn.min_docs,
+                   Wrap("Propose units found in at least N documents"))
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option("--min-share", learn.min_share,
+                   Wrap("Propose units found in at least this share of the "
+                        "documents of the groups they occur in (of all "
+                        "documents without --group-by)"))
+      ->type_name("F")
+      ->check(CLI::Range(0.0, 1.0).description(""))
+      ->capture_default_str();
+  command
+      ->add_option("--min-groups", learn.min_groups,
+                   Wrap("Propose units found in at least N groups"))
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option("--allow", learn.allow,
+                   Wrap("Never propose the lines of FILE (one per line)"))
+      ->type_name("FILE");
+  command
+      ->add_option("--review", learn.review,
+                   Wrap("Also write the proposals as a Markdown table"))
+      ->type_name("FILE.md");
+  command
+      ->add_option("--id-prefix", learn.id_prefix,
+                   Wrap("Rule ids are PREFIX.0001, PREFIX.0002, ...; the "
+                        "pack is named PREFIX"))
+      ->type_name("PREFIX")
+      ->capture_default_str();
+  command->add_flag("--counts-only", learn.counts_only,
+                    Wrap("Write the counts (a binary file for --merge), not "
+                         "the rules: count shards apart"));
+  command->add_flag("--merge", learn.merge,
+                    Wrap("The inputs are counts files: add them up, then "
+                         "propose (or, with --counts-only, write the sum)"));
+  command
+      ->add_option("--memory", learn.memory_mb,
+                   Wrap("Keep the counting table under about MB megabytes; "
+                        "beyond it, sorted runs go to --tmp-dir"))
+      ->type_name("MB")
+      ->check(CLI::PositiveNumber.description(""))
+      ->capture_default_str();
+  command
+      ->add_option("--tmp-dir", learn.tmp_dir,
+                   Wrap("Where runs go (default: the system's temporary "
+                        "directory)"))
+      ->type_name("DIR");
+  return command;
+}
+
+// textwash review: clean's inputs and rules, a page instead of the output.
+CLI::App* DefineReview(CLI::App& app, Flags& flags) {
+  cli::ReviewOptions& review = flags.review;
+  CLI::App* command = app.add_subcommand(
+      "review",
+      Wrap("Write one HTML page that shows what the rules remove: a sample "
+           "of the documents with each removal marked in place, a chart of "
+           "bytes removed per category, the top rules, and filters. It needs "
+           "nothing but a browser (no network)"));
+  AddInputFlags(command, flags);
+  command
+      ->add_option("-o,--output", flags.output,
+                   Wrap("Write the page to FILE (- for standard output)"))
+      ->type_name("FILE")
+      ->required();
+  command
+      ->add_option("--sample", review.sample,
+                   Wrap("Show N documents picked at random (by --seed); the "
+                        "chart and the table count every document"))
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option("--seed", review.seed,
+                   Wrap("Which documents --sample picks; the same seed and "
+                        "input give the same page"))
+      ->type_name("N")
+      ->capture_default_str();
+  command->add_flag("--edited-only", review.edited_only,
+                    Wrap("Sample only documents that have edits"));
+  command
+      ->add_option("--max-doc-bytes", review.max_document_bytes,
+                   Wrap("Show at most about N bytes of each document (the "
+                        "page says what was cut)"))
+      ->type_name("N")
+      ->check(CLI::Range(size_t{1}, std::numeric_limits<size_t>::max())
+                  .description(""))
+      ->capture_default_str();
+  command
+      ->add_option("--title", review.title, "The page's title")
+      ->type_name("TEXT")
+      ->capture_default_str();
+  command
+      ->add_option("--only-rules", flags.only_rule_files,
+                   Wrap("Show what the rules in FILE alone remove (such as "
+                        "the proposals of `textwash learn`): like --rules "
+                        "FILE with --no-default-rules and every built-in "
+                        "stage off; repeatable"))
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  AddCleanerFlags(command, flags);
+  AddThreadsFlag(command, flags);
+  return command;
+}
+
+Commands DefineCommands(CLI::App& app, Flags& flags) {
+  app.set_help_flag();
+  app.set_help_all_flag("-h,--help", "Print this help and exit");
+  app.set_version_flag("--version", "textwash " TEXTWASH_VERSION_STRING,
+                       "Print the version and exit");
+  app.footer(kExitCodes);
+  app.require_subcommand(0, 1);
+  app.get_formatter()->column_width(26);
+
+  Commands commands;
+  CLI::App* clean = app.add_subcommand(
+      "clean", "Clean documents and write them out (the default command)");
+  AddInputFlags(clean, flags);
+  clean
+      ->add_option("-o,--output", flags.output,
+                   "Write to FILE instead of standard output")
+      ->type_name("FILE");
   clean
       ->add_option_function<std::string>(
           "--on-error",
@@ -194,77 +456,13 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
       ->check(CLI::IsMember({"keep", "skip", "fail"}))
       ->type_name("ACTION")
       ->default_str("keep");
-  clean
-      ->add_option("--rules", flags.rule_files,
-                   Wrap("Add the rules in FILE (TOML, see "
-                        "docs/rule_format.md); repeatable"))
-      ->type_name("FILE")
-      ->allow_extra_args(false);
-  clean->add_flag("--no-default-rules", flags.no_default_rules,
-                  Wrap("Leave out the built-in rules; use only the --rules "
-                       "files"));
-  clean
-      ->add_option("--pack", flags.packs,
-                   Wrap("Use only the built-in pack NAME (" + PackNames() +
-                        "); repeatable; by default every pack is used"))
-      ->type_name("NAME")
-      ->allow_extra_args(false);
-  clean
-      ->add_option("--disable-rule", flags.disabled_rules,
-                   Wrap("Leave out the rule called ID, built-in or not; "
-                        "repeatable"))
-      ->type_name("ID")
-      ->allow_extra_args(false);
-  clean
-      ->add_option("--min-repeat-chars", flags.min_repeat_chars,
-                   Wrap("Remove later exact copies of a line at least N "
-                        "characters long; 0 keeps every copy"))
-      ->type_name("N")
-      ->check(CLI::Range(0, std::numeric_limits<int>::max()).description(""))
-      ->capture_default_str();
-  clean
-      ->add_option("--ad-threshold", flags.ad_threshold,
-                   Wrap("Remove a sentence once the ad rules that match it "
-                        "weigh N in all"))
-      ->type_name("N")
-      ->capture_default_str();
-  clean
-      ->add_option_function<std::string>(
-          "--pii",
-          [&flags](const std::string& value) {
-            flags.pii = value == "mask"     ? PiiMode::kMask
-                        : value == "remove" ? PiiMode::kRemove
-                                            : PiiMode::kKeep;
-          },
-          Wrap("Contacts outside ads (e-mail, phone, URL, IP, ID number): "
-               "keep them, mask them as <EMAIL>, <PHONE>, <URL>, <IP>, <ID>, "
-               "or remove them"))
-      ->check(CLI::IsMember({"keep", "mask", "remove"}))
-      ->type_name("MODE")
-      ->default_str("keep");
-  clean->add_flag("--no-noise", flags.no_noise,
-                  Wrap("Keep jammer strings, SEO tag runs and runs of rare "
-                       "ideographs (found by character statistics)"));
-  clean->add_flag("--keep-invisible", flags.keep_invisible,
-                  Wrap("Keep BOM, zero-width and control characters"));
-  clean->add_flag("--keep-newlines", flags.keep_newlines,
-                  Wrap("Keep CRLF, CR, VT, FF, NEL, U+2028 and U+2029 line "
-                       "breaks instead of turning them into LF"));
-  clean->add_flag("--no-layout", flags.no_layout,
-                  Wrap("Keep blank lines as they are; by default lines left "
-                       "empty by edits go, runs of blank lines become one, "
-                       "and leading and trailing blank lines go"));
+  AddCleanerFlags(clean, flags);
   clean
       ->add_option("--output-dir", flags.output_dir,
                    Wrap("Write one output per input file into DIR (created "
                         "if missing), under the input's file name"))
       ->type_name("DIR");
-  clean
-      ->add_option("-j,--threads", flags.threads,
-                   Wrap("Clean on N threads (default: one per core); the "
-                        "output is the same for every N"))
-      ->type_name("N")
-      ->check(CLI::Range(1, 1024).description(""));
+  AddThreadsFlag(clean, flags);
   clean
       ->add_option("--report", flags.report,
                    Wrap("Write what was removed to FILE, one JSON line per "
@@ -351,6 +549,8 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
   commands.rules_list = rules->add_subcommand(
       "list", Wrap("List the built-in rules, one per line: id, category, "
                    "kind and source, separated by tabs"));
+  commands.learn = DefineLearn(app, flags);
+  commands.review = DefineReview(app, flags);
   return commands;
 }
 
@@ -359,7 +559,9 @@ Commands DefineCommands(CLI::App& app, Flags& flags) {
 bool NeedsDefaultCommand(const std::vector<std::string>& args) {
   if (args.empty()) return true;
   const std::string& first = args.front();
-  return first != "clean" && first != "rules" && first != "-h" &&
+  return first != "clean" && first != "rules" && first != "learn" &&
+         first != "review" &&
+         first != "-h" &&
          first != "--help" && first != "--version";
 }
 
@@ -486,6 +688,24 @@ std::string CheckFlagCombinations(const Flags& flags,
   return "";
 }
 
+// The pipeline options that clean and review share: inputs, their formats,
+// the JSONL field and the threads.
+cli::PipelineOptions InputOptions(const Flags& flags,
+                                  const std::vector<std::string>& inputs) {
+  cli::PipelineOptions options;
+  options.inputs = inputs;
+  for (const std::string& input : inputs) {
+    options.jsonl.push_back(ResolveFormat(flags.format, input) ==
+                            Format::kJsonl);
+  }
+  options.field = flags.field;
+  options.threads = flags.threads > 0
+                        ? flags.threads
+                        : static_cast<int>(std::max(
+                              1u, std::thread::hardware_concurrency()));
+  return options;
+}
+
 int RunClean(const Flags& flags, const Streams& streams,
              const Terminal& terminal) {
   std::vector<std::string> inputs = flags.files;
@@ -507,15 +727,9 @@ int RunClean(const Flags& flags, const Streams& streams,
     return code;
   }
 
-  cli::PipelineOptions options;
-  options.inputs = inputs;
-  for (const std::string& input : inputs) {
-    options.jsonl.push_back(ResolveFormat(flags.format, input) ==
-                            Format::kJsonl);
-  }
+  cli::PipelineOptions options = InputOptions(flags, inputs);
   options.output = flags.output;
   options.output_dir = flags.output_dir;
-  options.field = flags.field;
   options.on_error = flags.on_error;
   options.report = flags.report;
   options.report_format = flags.report_format;
@@ -532,12 +746,45 @@ int RunClean(const Flags& flags, const Streams& streams,
   const bool reads_stdin =
       std::find(inputs.begin(), inputs.end(), "-") != inputs.end();
   options.progress = terminal.stderr_is_tty && !reads_stdin && !flags.quiet;
-  options.threads = flags.threads > 0
-                        ? flags.threads
-                        : static_cast<int>(std::max(
-                              1u, std::thread::hardware_concurrency()));
   return cli::RunPipeline(**cleaner, options, streams.in, streams.out,
                           streams.err);
+}
+
+int RunReviewCommand(const Flags& flags, const Streams& streams) {
+  std::vector<std::string> inputs = flags.files;
+  if (inputs.empty()) inputs.push_back("-");
+  Options options = MakeOptions(flags);
+  if (!flags.only_rule_files.empty()) {
+    if (!flags.packs.empty()) {
+      PrintError(streams.err,
+                 "--only-rules leaves out the built-in packs; drop --pack");
+      PrintError(streams.err, "run 'textwash --help' for usage");
+      return kExitCannotRun;
+    }
+    // Only what the rule files remove: no pack, no stage of the Cleaner's
+    // own (invalid UTF-8 is still replaced; see options.h).
+    options.default_rules = false;
+    options.rule_files.insert(options.rule_files.end(),
+                              flags.only_rule_files.begin(),
+                              flags.only_rule_files.end());
+    options.remove_invisible = false;
+    options.normalize_newlines = false;
+    options.min_repeat_chars = 0;
+    options.layout = false;
+    options.noise = false;
+  }
+  StatusOr<std::shared_ptr<const Cleaner>> cleaner = Cleaner::Create(options);
+  if (!cleaner.ok()) {
+    PrintError(streams.err, cleaner.status().message());
+    return kExitCannotRun;
+  }
+  if (int code = CheckFiles(flags, inputs, streams); code != kExitOk) {
+    return code;
+  }
+  cli::ReviewOptions review = flags.review;
+  review.output = flags.output;
+  return cli::RunReview(**cleaner, InputOptions(flags, inputs), review,
+                        streams.in, streams.out, streams.err);
 }
 
 int CountRules(const Cleaner& cleaner) {
@@ -585,6 +832,33 @@ int RunRulesCheck(const Flags& flags, const Streams& streams) {
   return exit_code;
 }
 
+int RunLearnCommand(Flags& flags, const Streams& streams) {
+  cli::LearnOptions& learn = flags.learn;
+  if (learn.inputs.empty()) learn.inputs.push_back("-");
+  if (learn.merge &&
+      std::find(learn.inputs.begin(), learn.inputs.end(), "-") !=
+          learn.inputs.end()) {
+    PrintError(streams.err, "--merge needs counts files, not stdin");
+    return kExitCannotRun;
+  }
+  for (const std::string& input : learn.inputs) {
+    learn.jsonl.push_back(ResolveFormat(flags.learn_format, input) ==
+                          Format::kJsonl);
+  }
+  for (const std::string& written : {learn.output, learn.review}) {
+    for (const std::string& input : learn.inputs) {
+      std::error_code ignored;
+      if (!written.empty() && written != "-" && input != "-" &&
+          std::filesystem::equivalent(written, input, ignored)) {
+        PrintError(streams.err,
+                   "cannot write " + written + ": it is also an input file");
+        return kExitCannotRun;
+      }
+    }
+  }
+  return cli::RunLearn(learn, streams.in, streams.out, streams.err);
+}
+
 int RunRulesList(const Streams& streams) {
   StatusOr<std::shared_ptr<const Cleaner>> cleaner = Cleaner::Create(Options());
   if (!cleaner.ok()) {
@@ -628,6 +902,8 @@ int Run(const std::vector<std::string>& args, const Streams& streams,
   }
   if (commands.rules_check->parsed()) return RunRulesCheck(flags, streams);
   if (commands.rules_list->parsed()) return RunRulesList(streams);
+  if (commands.learn->parsed()) return RunLearnCommand(flags, streams);
+  if (commands.review->parsed()) return RunReviewCommand(flags, streams);
   return RunClean(flags, streams, terminal);
 }
 

@@ -166,6 +166,10 @@ class Worker {
     }
     cleaner_.Clean(text, &result_);
     stats.CountEdits(text, result_.edits, cleaner_.rule_count());
+    if (options_.observer != nullptr) {
+      options_.observer->Cleaned(CleanedDocument{
+          names_[batch_->input], line_number, doc, id, text, result_});
+    }
     WriteReport(text, doc, id);
 
     if (options_.drop_empty && result_.text.empty()) {
@@ -507,6 +511,7 @@ class Pipeline {
         TimingOf(stats_, std::chrono::duration<double>(elapsed).count());
     if (options_.stats) err_ << StatsText(stats_, cleaner_, timing);
     if (!options_.stats_json.empty()) WriteStatsJson(timing);
+    if (options_.observer != nullptr) options_.observer->Finished(stats_);
     if (exit_code_ == kExitOk && stats_.rejected_total() > 0) {
       exit_code_ = kExitBadInput;
     }

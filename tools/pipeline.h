@@ -14,14 +14,37 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "textwash/cleaner.h"
+#include "tools/stats.h"
 
 namespace textwash::cli {
 
 enum class OnError { kKeep, kSkip, kFail };
 enum class ReportFormat { kTextwash, kDolma };
+
+// A document as a run cleaned it, shown to an Observer.
+struct CleanedDocument {
+  std::string_view input;  // the input's name; "<stdin>" for standard input
+  size_t line = 0;         // its line in a JSONL input; 0 in a text input
+  uint64_t index = 0;      // counts documents over the run from 0
+  std::string_view id;     // raw JSON of a JSONL record's "id", or ""
+  std::string_view text;   // the document before cleaning
+  const Result& result;    // what Clean() made of it
+};
+
+// Sees what a run cleans (the review page samples documents this way).
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  // Called for each cleaned document, from the worker threads and in no set
+  // order: implementations must be thread-safe.
+  virtual void Cleaned(const CleanedDocument& document) = 0;
+  // Called once at the end of the run, with its totals.
+  virtual void Finished(const Stats& stats) = 0;
+};
 
 struct PipelineOptions {
   std::vector<std::string> inputs;  // "-" is standard input
@@ -41,6 +64,7 @@ struct PipelineOptions {
   uint64_t min_chars = 0;
   bool progress = false;
   int threads = 1;
+  Observer* observer = nullptr;     // not owned; may be null
 };
 
 // Runs the clean command. Standard input is `in`, standard output `out`,

@@ -73,7 +73,8 @@ std::string TextCounts(const std::array<std::string_view, N>& names,
   return out.empty() ? "none" : out;
 }
 
-// The rules that made edits, most edits first.
+}  // namespace
+
 std::vector<int> RulesByEdits(const Stats& stats, const Cleaner& cleaner) {
   std::vector<int> order;
   for (size_t i = 0; i < stats.rules.size(); ++i) {
@@ -88,8 +89,6 @@ std::vector<int> RulesByEdits(const Stats& stats, const Cleaner& cleaner) {
   });
   return order;
 }
-
-}  // namespace
 
 RejectReason ReasonOf(std::string_view message) {
   if (message.starts_with("invalid UTF-8")) return kRejectInvalidUtf8;

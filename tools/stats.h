@@ -85,6 +85,10 @@ struct Timing {
 
 Timing TimingOf(const Stats& stats, double seconds);
 
+// The indexes of the rules that made edits, most edits first (then most
+// bytes, then by id).
+std::vector<int> RulesByEdits(const Stats& stats, const Cleaner& cleaner);
+
 // The --stats summary: lines for stderr, the first "textwash: stats".
 std::string StatsText(const Stats& stats, const Cleaner& cleaner,
                       const Timing& timing);
