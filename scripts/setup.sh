@@ -10,6 +10,8 @@ packages=(
   libzstd-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev python3
   # The Python module (python/) and its tests.
   python3-dev pybind11-dev python3-pytest python3-distributed python3-zstandard
+  # The review page's browser test (tests/browser): headless Chromium.
+  chromium
 )
 # Hyperscan is built for x86-64 only; elsewhere vectorscan provides the same
 # library (libhs).

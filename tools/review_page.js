@@ -201,7 +201,10 @@
     return div;
   }
 
+  let tipAnchor = null;  // the edit the tooltip is about
+
   function showTip(edit) {
+    tipAnchor = edit;
     const rule = rules.get(edit.dataset.rule) || {};
     const chip = document.createElement('span');
     chip.className = 'chip c-' + edit.dataset.cat;
@@ -230,23 +233,33 @@
 
   function hideTip() {
     tip.hidden = true;
+    tipAnchor = null;
   }
 
   const liveEdit = (target) => {
     const edit = target instanceof Element ? target.closest('.edit') : null;
     return edit && !edit.classList.contains('off') ? edit : null;
   };
+  // The tooltip of the focused edit stays until the focus moves; one of a
+  // hovered edit goes with the pointer.
+  const focusedTip = () => tipAnchor && tipAnchor === document.activeElement;
   document.addEventListener('pointerover', (event) => {
     const edit = liveEdit(event.target);
     if (edit) showTip(edit);
-    else hideTip();
+    else if (!focusedTip()) hideTip();
   });
   document.addEventListener('focusin', (event) => {
     const edit = liveEdit(event.target);
     if (edit) showTip(edit);
   });
   document.addEventListener('focusout', hideTip);
-  window.addEventListener('scroll', hideTip, {passive: true});
+  window.addEventListener('scroll', () => {
+    if (focusedTip() || (tipAnchor && tipAnchor.matches(':hover'))) {
+      showTip(tipAnchor);  // follows its edit
+    } else {
+      hideTip();
+    }
+  }, {passive: true});
   document.addEventListener('click', (event) => {
     const edit = liveEdit(event.target);
     if (!edit || window.getSelection().toString()) return;
