@@ -489,6 +489,32 @@ TEST_F(CliReviewTest, OnlyRulesShowsWhatLearnedRulesWouldRemove) {
       << bad.err;
 }
 
+TEST_F(CliReviewTest, ShowsTheProposalsOfTextwashLearnInPlace) {
+  // 12 of 15 documents end with the site's notice; learn proposes it, and
+  // the page marks those 12 lines and nothing else.
+  std::string corpus;
+  for (int i = 0; i < 15; ++i) {
+    corpus += "{\"id\":\"p" + std::to_string(i) + "\",\"text\":\"第" +
+              std::to_string(i) + "篇正文，内容各不相同。\\n" +
+              (i < 12 ? "本站声明：转载请注明出处\\n" : "") + "\"}\n";
+  }
+  const std::string input = WriteFile("corpus.jsonl", corpus);
+  const std::string learned = Path("learned.toml");
+  testing::CliOutput r = RunWith({"learn", input, "-o", learned});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunWith({"review", "--only-rules", learned, input, "-o", Path("r.html")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = Read(Path("r.html"));
+  EXPECT_EQ(EditAttributes(page, "data-rule"),
+            std::vector<std::string>(12, "learned.0001"));
+  EXPECT_EQ(CountOf(page, "<del>本站声明：转载请注明出处<span class=\"cp "
+                          "nl\">↵</span>\n</del>"),
+            12u)
+      << Body(page);
+  // Its description (counts and examples) is there for the tooltip.
+  EXPECT_TRUE(Contains(page, "data-desc=\"in 12 of 15 documents")) << Body(page);
+}
+
 TEST_F(CliReviewTest, BadLinesAreReportedAndThePageIsStillWritten) {
   const std::string input = WriteFile(
       "corpus.jsonl",
@@ -527,6 +553,29 @@ TEST_F(CliReviewTest, UsageAndFileErrorsExitTwo) {
 
   r = RunWith({"review", input, "-o", Path("r.html"), "--max-doc-bytes", "0"});
   EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliReviewTest, CompressedPageAndHelp) {
+  const std::string input = WriteFile("in.txt", "a##paidbegin##b\n");
+  ASSERT_EQ(RunWith({"review", input, "-o", Path("r.html.gz")}).exit_code, 0);
+  // Read back through clean, which decompresses what it reads.
+  const testing::CliOutput back = RunWith(
+      {"--no-default-rules", "--keep-newlines", "--no-layout", "--format",
+       "text", Path("r.html.gz")});
+  EXPECT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_TRUE(back.out.starts_with("<!DOCTYPE html>"));
+  EXPECT_EQ(CountOf(back.out, "<span class=\"edit "), 1u);
+
+  EXPECT_TRUE(Contains(RunWith({"--help"}).out, "review"));
+  const testing::CliOutput help = RunWith({"review", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* flag : {"-o,--output", "--sample", "--seed",
+                           "--edited-only", "--max-doc-bytes", "--title",
+                           "--only-rules", "--rules", "--no-default-rules",
+                           "--pack", "--disable-rule", "--field", "--format",
+                           "-j,--threads", "--no-layout"}) {
+    EXPECT_TRUE(Contains(help.out, flag)) << flag;
+  }
 }
 
 TEST_F(CliReviewTest, StandardInputToStandardOutput) {

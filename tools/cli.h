@@ -6,6 +6,8 @@
 //   textwash [clean] [FLAGS] [FILE...]   clean documents (the default command)
 //   textwash rules check FILE...         validate rule files
 //   textwash rules list                  list the built-in rules
+//   textwash learn [FLAGS] [FILE...]     propose the corpus's boilerplate
+//   textwash review [FLAGS] [FILE...]    an HTML page of what is removed
 //
 // `textwash --help` documents every flag. Exit codes:
 //   0  done

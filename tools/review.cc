@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include "lib/utf8.h"
 #include "textwash/textwash.h"
+#include "tools/compress.h"
 #include "tools/jsonl.h"
 #include "tools/review_assets.h"  // generated: kReviewCss, kReviewJs
 
@@ -832,10 +834,11 @@ int RunReview(const Cleaner& cleaner, PipelineOptions options,
     return code;
   }
   const std::string page = ReviewPage(sampler.TakeData(), cleaner);
-  std::ostream& page_out = to_stdout ? out : file;
-  page_out.write(page.data(), static_cast<std::streamsize>(page.size()));
-  page_out.flush();
-  if (!page_out) {
+  // review.html.gz and review.html.zst are compressed, as clean's outputs.
+  const std::unique_ptr<Sink> sink =
+      to_stdout ? MakeSink(out, Compression::kNone)
+                : MakeSink(file, CompressionFor(review.output));
+  if (!sink->Write(page) || !sink->Finish()) {
     err << "textwash: cannot write "
         << (to_stdout ? std::string("standard output") : review.output)
         << '\n';
