@@ -379,6 +379,8 @@ TEST(ReviewSamplerTest, LongDocumentsAreCutAndSaySo) {
   EXPECT_TRUE(Contains(page, "Shown: the first 12 B of 20 B; 1 more edits are "
                              "not shown."))
       << Body(page);
+  // The card's header counts the whole document.
+  EXPECT_TRUE(Contains(page, "3 edits · 7 B of 20 B")) << Body(page);
 }
 
 // ---- textwash review --------------------------------------------------------

@@ -158,7 +158,7 @@ std::string CodePointLabel(char32_t c) {
   return buffer;
 }
 
-// Appends `c`, a printable character, escaped for HTML.
+// Appends `bytes`, one printable character, escaped for HTML.
 void AppendHtmlCharacter(std::string_view bytes, std::string* out) {
   switch (bytes.front()) {
     case '&': *out += "&amp;"; break;
@@ -245,7 +245,7 @@ std::string Count(uint64_t n) {
   return out;
 }
 
-// 1234567 as "1.2 MB" (powers of 1000).
+// 1234567 as "1.23 MB" (powers of 1000, three significant digits).
 std::string Bytes(uint64_t n) {
   if (n < 1000) return std::to_string(n) + " B";
   static constexpr std::array<std::string_view, 4> kUnits = {"KB", "MB", "GB",
@@ -563,11 +563,8 @@ class PageWriter {
 
   void WriteDocument(const ReviewDocument& document) {
     std::array<uint64_t, kCategoryCount> categories{};
-    uint64_t removed = 0;
     for (const Edit& edit : document.edits) {
       ++categories[static_cast<int>(edit.category)];
-      removed += std::min(edit.end, document.text.size()) -
-                 std::min(edit.begin, document.text.size());
     }
     const std::string index = std::to_string(document.index);
     std::string where = document.input;
@@ -592,7 +589,8 @@ class PageWriter {
                 ? "no edits"
                 : Count(document.edit_count) +
                       (document.edit_count == 1 ? " edit · " : " edits · ") +
-                      Bytes(removed) + " of " + Bytes(document.bytes);
+                      Bytes(document.bytes_removed) + " of " +
+                      Bytes(document.bytes);
     out_ += "</span></summary>\n<div class=\"text\"";
     if (const std::string_view lang = GuessCjkLanguage(document.text);
         !lang.empty()) {
@@ -667,7 +665,7 @@ class PageWriter {
 // Discards what is written to it: review needs the run, not its output.
 class NullBuffer : public std::streambuf {
  protected:
-  int overflow(int c) override { return c; }
+  int overflow(int c) override { return traits_type::not_eof(c); }
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
 
@@ -763,6 +761,9 @@ void ReviewSampler::Cleaned(const CleanedDocument& document) {
   kept.id = DecodeId(document.id);
   kept.bytes = document.text.size();
   kept.edit_count = document.result.edits.size();
+  for (const Edit& edit : document.result.edits) {
+    kept.bytes_removed += edit.end - edit.begin;
+  }
   const size_t shown = ShownBytes(document.text, document.result.edits,
                                   options_.max_document_bytes);
   kept.text.assign(document.text.substr(0, shown));

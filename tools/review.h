@@ -52,6 +52,7 @@ struct ReviewDocument {
   std::vector<Edit> edits;   // the edits that fall within `text`
   uint64_t bytes = 0;        // size of the whole document
   uint64_t edit_count = 0;   // edits of the whole document
+  uint64_t bytes_removed = 0;  // by them
 };
 
 // Everything the page shows.
