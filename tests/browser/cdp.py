@@ -41,9 +41,13 @@ class Browser:
         # The shell puts the pipe ends on descriptors 3 and 4.
         script = f'exec "$0" "$@" 3<&{to_browser_read} 4>&{from_browser_write}'
         self._log = open(os.path.join(profile_dir, "chromium.log"), "wb")
+        # Whatever Chromium keeps outside its profile goes there too.
+        env = dict(os.environ, XDG_CONFIG_HOME=profile_dir,
+                   XDG_CACHE_HOME=profile_dir)
+        env.setdefault("HOME", profile_dir)
         self._process = subprocess.Popen(
             ["/bin/sh", "-c", script, binary, *args, "about:blank"],
-            pass_fds=(to_browser_read, from_browser_write),
+            pass_fds=(to_browser_read, from_browser_write), env=env,
             stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log)
         os.close(to_browser_read)
         os.close(from_browser_write)
