@@ -17,13 +17,17 @@
 #include <utility>
 
 #include "lib/builtin.h"
+#include "lib/edits.h"
 #include "lib/fold.h"
 #include "lib/hygiene.h"
 #include "lib/layout.h"
+#include "lib/mojibake.h"
 #include "lib/noise.h"
+#include "lib/normalize.h"
 #include "lib/rules.h"
 #include "lib/scanner.h"
 #include "lib/score.h"
+#include "lib/simplify.h"
 #include "lib/stage_rules.h"
 #include "lib/text.h"
 #include "lib/utf8.h"
@@ -42,6 +46,7 @@ std::string_view CategoryName(Category category) {
     case Category::kRepeat: return "repeat";
     case Category::kLayout: return "layout";
     case Category::kUnicode: return "unicode";
+    case Category::kNormalize: return "normalize";
   }
   return "unknown";
 }
@@ -275,6 +280,9 @@ struct Cleaner::Impl {
   std::unique_ptr<internal::Scanner> scanner;
   uint64_t scan_fingerprint = 0;
   std::unordered_map<std::string, int> by_id;
+  // The normalizers that need tables, when their options are on.
+  std::shared_ptr<const internal::MojibakeRepair> mojibake;
+  std::shared_ptr<const internal::Simplifier> simplifier;
 
   Status AddPack(const RulePack& pack, bool builtin,
                  std::vector<internal::ScanPattern>* scan,
@@ -696,8 +704,21 @@ StatusOr<std::shared_ptr<const Cleaner>> Cleaner::Create(const Options& options)
     return InvalidArgumentError("ad_threshold must be >= 1, got " +
                                 std::to_string(options.ad_threshold));
   }
+  if (options.keep_link_urls && !options.strip_markdown) {
+    return InvalidArgumentError("keep_link_urls needs strip_markdown");
+  }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  if (options.fix_mojibake) {
+    auto mojibake = internal::MojibakeRepair::Get();
+    if (!mojibake.ok()) return mojibake.status();
+    impl->mojibake = *mojibake;
+  }
+  if (options.to_simplified) {
+    auto simplifier = internal::Simplifier::Get();
+    if (!simplifier.ok()) return simplifier.status();
+    impl->simplifier = *simplifier;
+  }
   for (const internal::StageRuleSpec& s : internal::kStageRules) {
     impl->rules.push_back(
         RuleInfo{s.id, s.category, RuleKind::kStage, "builtin", s.description});
@@ -771,17 +792,39 @@ void Cleaner::Clean(std::string_view input, Result* result) const {
   result->edits.clear();
   const Options& o = impl_->options;
 
-  // 1. Hygiene, on the raw input.
+  // 1. Mojibake repair (it needs the C1 controls hygiene removes) and
+  // hygiene on the raw input, then traditional to simplified, so that the
+  // rules see the repaired, simplified text. `before` holds these edits, in
+  // input offsets; `text` is the result.
+  std::vector<Edit> before;
+  std::string repaired;
+  std::string_view base = input;
+  if (impl_->mojibake != nullptr &&
+      impl_->mojibake->FindEdits(input, internal::kRuleMojibake, Category::kNormalize,
+                                 &before)) {
+    repaired = ApplyEdits(input, before);
+    base = repaired;
+  }
   std::vector<Edit> hygiene;
   std::string hygienic;
-  std::string_view text = input;
+  std::string_view text = base;
   if (internal::FindHygieneEdits(
-          input, {o.remove_invisible, o.normalize_newlines}, &hygiene)) {
-    hygienic = ApplyEdits(input, hygiene);
+          base, {o.remove_invisible, o.normalize_newlines}, &hygiene)) {
+    hygienic = ApplyEdits(base, hygiene);
     text = hygienic;
   }
+  before = internal::ComposeEdits(std::move(before), std::move(hygiene));
+  std::vector<Edit> simplify;
+  if (impl_->simplifier != nullptr &&
+      impl_->simplifier->FindEdits(text, internal::kRuleToSimplified, Category::kNormalize,
+                                   &simplify)) {
+    std::string simplified = ApplyEdits(text, simplify);
+    hygienic = std::move(simplified);
+    text = hygienic;
+    before = internal::ComposeEdits(std::move(before), std::move(simplify));
+  }
 
-  // 2. Rules and layout, on the hygienic text.
+  // 2. Rules and layout, on that text.
   std::vector<Line> lines;
   internal::SplitLines(text, &lines);
   std::vector<Cut> cuts;
@@ -795,48 +838,28 @@ void Cleaner::Clean(std::string_view input, Result* result) const {
   internal::AssembleEdits(text, lines, cuts, weak, {o.min_repeat_chars, o.layout},
                           &later);
 
-  // 3. Back to input offsets. A hygienic offset maps past the hygiene edits
-  // that end at or before it, so a later edit swallows the hygiene edits
-  // inside it and the ones that touch its end.
-  std::vector<Edit>& edits = result->edits;
-  if (hygiene.empty()) {
-    edits = std::move(later);
-  } else {
-    std::vector<size_t> out_end(hygiene.size());
-    std::vector<long long> shift(hygiene.size());  // input - hygienic, after k
-    long long delta = 0;
-    for (size_t k = 0; k < hygiene.size(); ++k) {
-      const Edit& h = hygiene[k];
-      const size_t out_begin = static_cast<size_t>(static_cast<long long>(h.begin) - delta);
-      out_end[k] = out_begin + h.replacement.size();
-      delta += static_cast<long long>(h.end - h.begin) -
-               static_cast<long long>(h.replacement.size());
-      shift[k] = delta;
+  // 3. The format normalizers, on the text the rules keep.
+  if (o.strip_markdown || o.normalize_punct) {
+    std::string kept = ApplyEdits(text, later);
+    std::vector<Edit> more;
+    if (o.strip_markdown &&
+        internal::FindMarkdownEdits(kept, o.keep_link_urls, o.layout, internal::kRuleMarkdown,
+                                    Category::kNormalize, &more)) {
+      kept = ApplyEdits(kept, more);
+      later = internal::ComposeEdits(std::move(later), std::move(more));
+      more.clear();
     }
-    auto to_input = [&](size_t p) {
-      const size_t k = static_cast<size_t>(
-          std::upper_bound(out_end.begin(), out_end.end(), p) - out_end.begin());
-      return k == 0 ? p : static_cast<size_t>(static_cast<long long>(p) + shift[k - 1]);
-    };
-    edits.reserve(hygiene.size() + later.size());
-    size_t h = 0;
-    for (Edit& e : later) {
-      e.begin = to_input(e.begin);
-      e.end = to_input(e.end);
-      while (h < hygiene.size() && hygiene[h].end <= e.begin) {
-        edits.push_back(std::move(hygiene[h++]));
-      }
-      // Hygiene edits under this edit are part of what it removes.
-      while (h < hygiene.size() && hygiene[h].begin < e.end) {
-        e.begin = std::min(e.begin, hygiene[h].begin);
-        e.end = std::max(e.end, hygiene[h].end);
-        ++h;
-      }
-      edits.push_back(std::move(e));
+    if (o.normalize_punct &&
+        internal::FindPunctEdits(kept, internal::kRulePunct, internal::kRuleWidth,
+                                 Category::kNormalize, &more)) {
+      later = internal::ComposeEdits(std::move(later), std::move(more));
     }
-    while (h < hygiene.size()) edits.push_back(std::move(hygiene[h++]));
   }
-  result->text = ApplyEdits(input, edits);
+
+  // 4. Back to input offsets. An edit of the rules takes over the edits of
+  // step 1 inside it and those that touch its end.
+  result->edits = internal::ComposeEdits(std::move(before), std::move(later));
+  result->text = ApplyEdits(input, result->edits);
 }
 
 int Cleaner::rule_count() const { return static_cast<int>(impl_->rules.size()); }

@@ -10,6 +10,8 @@
 namespace textwash::internal {
 namespace {
 
+// The categories a rule file may name; normalize is the built-in
+// normalizers' own.
 constexpr std::array<Category, 9> kAllCategories = {
     Category::kPaywall,     Category::kAd,    Category::kContact,
     Category::kBoilerplate, Category::kNoise, Category::kPii,

@@ -22,6 +22,11 @@ enum StageRule : int {
   kRuleTagRun,
   kRuleRareRun,
   kRuleChunkNumber,
+  kRuleMojibake,
+  kRuleToSimplified,
+  kRuleMarkdown,
+  kRulePunct,
+  kRuleWidth,
   kStageRuleCount,
 };
 
@@ -53,6 +58,18 @@ inline constexpr StageRuleSpec kStageRules[kStageRuleCount] = {
      "runs of rare ideographs that anti-scraping templates sprinkle in"},
     {"layout.chunk_number", Category::kLayout,
      "a page-chunk number that split a word across blank lines: 管理\\n\\n3、制度"},
+    {"normalize.mojibake", Category::kNormalize,
+     "UTF-8 text that was decoded as Windows-1252, GBK or Big5: â€™ becomes ’ "
+     "(fix_mojibake)"},
+    {"normalize.t2s", Category::kNormalize,
+     "traditional Chinese becomes simplified, phrase by phrase (to_simplified)"},
+    {"normalize.markdown", Category::kNormalize,
+     "Markdown syntax goes, its text stays (strip_markdown)"},
+    {"normalize.punct", Category::kNormalize,
+     "half-width , ; : ? ! ( ) \" between CJK characters become full-width "
+     "(normalize_punct)"},
+    {"normalize.width", Category::kNormalize,
+     "full-width ASCII letters and digits become half-width (normalize_punct)"},
 };
 
 }  // namespace textwash::internal

@@ -8,6 +8,9 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libre2-dev libicu-dev libtomlplusplus-dev libcli11-dev libsimdjson-dev
   libzstd-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev python3
+  # Traditional to simplified Chinese (--to-simplified): the library and its
+  # dictionaries.
+  libopencc-dev libopencc-data
   # The Python module (python/) and its tests.
   python3-dev pybind11-dev python3-pytest python3-distributed python3-zstandard
   # The review page's browser test (tests/browser): headless Chromium.

@@ -71,5 +71,66 @@ TEST(PropertyTest, RandomBytesNeverBreakTheContract) {
   }
 }
 
+// Pieces of what each opt-in normalizer rewrites: mojibake, traditional
+// characters, Markdown, punctuation.
+const std::vector<std::string>& NormalizerFragments() {
+  static const std::vector<std::string> kFragments = {
+      "caf\u00C3\u00A9", "\u00E2\u20AC\u2122", "\u00C3 ", "\xC2\x80", "浣犲ソ", "涓栫晫",
+      "頧祈蝸霂瑟釣", "這是繁體", "乾燥", "# ", "**", "*", "_", "~~", "`", "```\n",
+      "[a](http://x.y)", "![b](c)", "- ", "> ", "---\n", ",", ":", "!", "(", ")", "\"",
+      "ＡＢ１", "[r]: u\n", "[t][r]", "正文", "text", " ", "\n", "\n\n", "3.14",
+  };
+  return kFragments;
+}
+
+Options EveryNormalizer() {
+  Options options;
+  options.fix_mojibake = true;
+  options.to_simplified = true;
+  options.strip_markdown = true;
+  options.keep_link_urls = true;
+  options.normalize_punct = true;
+  return options;
+}
+
+TEST(PropertyTest, NormalizersKeepTheContractAmongJunk) {
+  auto cleaner = testing::MakeCleaner(EveryNormalizer());
+  ASSERT_NE(cleaner, nullptr);
+  std::vector<std::string> fragments = Fragments();
+  fragments.insert(fragments.end(), NormalizerFragments().begin(), NormalizerFragments().end());
+  std::mt19937 rng(20261126);
+  std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
+  std::uniform_int_distribution<int> count(0, 40);
+  for (int i = 0; i < 2000; ++i) {
+    std::string doc;
+    for (int n = count(rng); n > 0; --n) doc += fragments[pick(rng)];
+    SCOPED_TRACE("document " + std::to_string(i));
+    testing::ExpectResultContract(*cleaner, doc, cleaner->Clean(doc));
+    if (HasFailure()) break;
+  }
+}
+
+// Each normalizer's output is a fixed point of all of them.
+TEST(PropertyTest, NormalizingTwiceChangesNothingMore) {
+  Options options = EveryNormalizer();
+  options.default_rules = false;
+  options.noise = false;
+  auto cleaner = testing::MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  const std::vector<std::string>& fragments = NormalizerFragments();
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
+  std::uniform_int_distribution<int> count(0, 40);
+  for (int i = 0; i < 3000; ++i) {
+    std::string doc;
+    for (int n = count(rng); n > 0; --n) doc += fragments[pick(rng)];
+    SCOPED_TRACE("document " + std::to_string(i) + ": " + doc);
+    const Result r = cleaner->Clean(doc);
+    testing::ExpectResultContract(*cleaner, doc, r);
+    EXPECT_EQ(cleaner->Clean(r.text).text, r.text);
+    if (HasFailure()) break;
+  }
+}
+
 }  // namespace
 }  // namespace textwash

@@ -70,6 +70,11 @@ struct Flags {
   bool keep_newlines = false;
   bool no_layout = false;
   bool no_noise = false;
+  bool fix_mojibake = false;
+  bool to_simplified = false;
+  bool strip_markdown = false;
+  bool keep_link_urls = false;
+  bool normalize_punct = false;
   std::string report;
   cli::ReportFormat report_format = cli::ReportFormat::kTextwash;
   std::string output_dir;
@@ -240,6 +245,28 @@ void AddCleanerFlags(CLI::App* command, Flags& flags) {
                     Wrap("Keep blank lines as they are; by default lines left "
                          "empty by edits go, runs of blank lines become one, "
                          "and leading and trailing blank lines go"));
+  command->add_flag("--fix-mojibake", flags.fix_mojibake,
+                    Wrap("Repair UTF-8 text that was decoded as Windows-1252, "
+                         "Latin-1, GBK or Big5 (\u00E2\u20AC\u2122 becomes "
+                         "\u2019), line by line, where the repair is "
+                         "plausible"));
+  command->add_flag("--to-simplified", flags.to_simplified,
+                    Wrap("Convert traditional Chinese to simplified with "
+                         "OpenCC's t2s, phrase by phrase"));
+  CLI::Option* strip_markdown = command->add_flag(
+      "--strip-markdown", flags.strip_markdown,
+      Wrap("Drop Markdown syntax (headings, emphasis, bullets, links, images, "
+           "code fences) and keep its text; snake_case and 2*3*4 stay"));
+  command
+      ->add_flag("--keep-link-urls", flags.keep_link_urls,
+                 Wrap("With --strip-markdown: [text](url) becomes \"text "
+                      "(url)\" instead of \"text\""))
+      ->needs(strip_markdown);
+  command->add_flag("--normalize-punct", flags.normalize_punct,
+                    Wrap("Half-width , ; : ? ! ( ) \" between CJK characters "
+                         "become full-width, full-width ASCII letters and "
+                         "digits half-width; Latin text, numbers, URLs and "
+                         "code stay"));
 }
 
 void AddThreadsFlag(CLI::App* command, Flags& flags) {
@@ -611,6 +638,11 @@ Options MakeOptions(const Flags& flags) {
   options.pii = flags.pii;
   options.layout = !flags.no_layout;
   options.noise = !flags.no_noise;
+  options.fix_mojibake = flags.fix_mojibake;
+  options.to_simplified = flags.to_simplified;
+  options.strip_markdown = flags.strip_markdown;
+  options.keep_link_urls = flags.keep_link_urls;
+  options.normalize_punct = flags.normalize_punct;
   return options;
 }
 

@@ -22,7 +22,7 @@
 
 namespace textwash::cli {
 
-constexpr int kCategoryCount = static_cast<int>(Category::kUnicode) + 1;
+constexpr int kCategoryCount = static_cast<int>(Category::kNormalize) + 1;
 
 // Why a document was not written.
 enum DropReason { kDropEmpty, kDropMinChars, kDropNotSampled, kDropReasonCount };

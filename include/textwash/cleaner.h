@@ -55,6 +55,8 @@ enum class Category {
   kRepeat,       // a later copy of a line
   kLayout,       // blank lines
   kUnicode,      // invalid UTF-8, invisible and control characters, newlines
+  kNormalize,    // opt-in rewrites that keep the content: mojibake repair,
+                 // traditional to simplified, Markdown, punctuation and width
 };
 
 // Returns "paywall", "ad", ... for `category`.
@@ -73,7 +75,8 @@ enum class RuleKind {
   kContact,   // mark a contact (phone, QQ, WeChat, e-mail, URL, ...): it goes
               // with its sentence when a promotional cue is there too, and is
               // masked or removed everywhere on request (Options::pii)
-  kStage,     // a built-in stage (unicode, repeats, layout), not a rule file
+  kStage,     // a built-in stage (unicode, repeats, layout, normalize), not a
+              // rule file
 };
 
 // Returns "marker", "line", "sentence", "span", "tail", "score", "contact"

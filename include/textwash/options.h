@@ -31,6 +31,28 @@
 //                                   them, kMask writes <EMAIL>, <PHONE>,
 //                                   <URL>, <IP>, <ID> instead, kRemove cuts
 //
+// The normalizers below rewrite content instead of removing junk; they are
+// off by default, and their edits (category kNormalize) are in the edit list
+// like any other.
+// fix_mojibake             false    repair UTF-8 text that was decoded as
+//                                   Windows-1252, Latin-1, GBK or Big5
+//                                   (â€™ -> ’, æ–‡ -> 文), line by line, where
+//                                   the repaired characters are plausible;
+//                                   runs first, so the rules see the repair
+// to_simplified            false    traditional to simplified Chinese with
+//                                   OpenCC's t2s (phrase level); runs before
+//                                   the rules, its edits stay only on the
+//                                   text they keep
+// strip_markdown           false    drop Markdown syntax (headings, emphasis,
+//                                   bullets, links, images, code fences) and
+//                                   keep its text; snake_case and 2*3*4 stay
+// keep_link_urls           false    with strip_markdown: [text](url) becomes
+//                                   "text (url)" instead of "text"
+// normalize_punct          false    , ; : ? ! ( ) " between CJK characters
+//                                   become ，；：？！（）“”, full-width ASCII
+//                                   letters and digits half-width; Latin
+//                                   text, numbers, URLs and code stay
+//
 // Invalid UTF-8 is always replaced by U+FFFD: textwash never passes it on.
 #ifndef TEXTWASH_OPTIONS_H_
 #define TEXTWASH_OPTIONS_H_
@@ -64,6 +86,11 @@ struct Options {
   bool noise = true;
   int ad_threshold = 4;
   PiiMode pii = PiiMode::kKeep;
+  bool fix_mojibake = false;
+  bool to_simplified = false;
+  bool strip_markdown = false;
+  bool keep_link_urls = false;
+  bool normalize_punct = false;
 };
 
 }  // namespace textwash

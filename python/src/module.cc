@@ -259,7 +259,7 @@ class PyCleaner {
     for (int i = 0; i < cleaner_->rule_count(); ++i) {
       rule_ids_.push_back(py::str(cleaner_->rule(i).id));
     }
-    for (int c = 0; c <= static_cast<int>(Category::kUnicode); ++c) {
+    for (int c = 0; c <= static_cast<int>(Category::kNormalize); ++c) {
       category_names_.push_back(
           py::str(std::string(CategoryName(static_cast<Category>(c)))));
     }
@@ -454,7 +454,9 @@ std::unique_ptr<PyCleaner> MakeCleaner(
     const py::object& packs, const py::object& disabled_rules,
     bool remove_invisible,
     bool normalize_newlines, int min_repeat_chars, bool layout, bool noise,
-    int ad_threshold, const std::string& pii) {
+    int ad_threshold, const std::string& pii, bool fix_mojibake,
+    bool to_simplified, bool strip_markdown, bool keep_link_urls,
+    bool normalize_punct) {
   Options options;
   options.rule_files = PathList(rules);
   py::list texts;
@@ -480,6 +482,11 @@ std::unique_ptr<PyCleaner> MakeCleaner(
   options.noise = noise;
   options.ad_threshold = ad_threshold;
   options.pii = PiiModeOf(pii);
+  options.fix_mojibake = fix_mojibake;
+  options.to_simplified = to_simplified;
+  options.strip_markdown = strip_markdown;
+  options.keep_link_urls = keep_link_urls;
+  options.normalize_punct = normalize_punct;
 
   py::dict arguments;
   py::list rule_paths;
@@ -498,6 +505,11 @@ std::unique_ptr<PyCleaner> MakeCleaner(
   arguments["noise"] = noise;
   arguments["ad_threshold"] = ad_threshold;
   arguments["pii"] = pii;
+  arguments["fix_mojibake"] = fix_mojibake;
+  arguments["to_simplified"] = to_simplified;
+  arguments["strip_markdown"] = strip_markdown;
+  arguments["keep_link_urls"] = keep_link_urls;
+  arguments["normalize_punct"] = normalize_punct;
   return std::make_unique<PyCleaner>(std::move(options), std::move(arguments));
 }
 
@@ -508,7 +520,9 @@ std::unique_ptr<PyCleaner> CleanerFromArguments(const py::dict& a) {
                      a["normalize_newlines"].cast<bool>(),
                      a["min_repeat_chars"].cast<int>(), a["layout"].cast<bool>(),
                      a["noise"].cast<bool>(), a["ad_threshold"].cast<int>(),
-                     a["pii"].cast<std::string>());
+                     a["pii"].cast<std::string>(), a["fix_mojibake"].cast<bool>(),
+                     a["to_simplified"].cast<bool>(), a["strip_markdown"].cast<bool>(),
+                     a["keep_link_urls"].cast<bool>(), a["normalize_punct"].cast<bool>());
 }
 
 std::string Repr(py::handle value) { return py::repr(value).cast<std::string>(); }
@@ -523,7 +537,7 @@ PYBIND11_MODULE(_textwash, m) {
   m.attr("__version__") = TEXTWASH_VERSION_STRING;
   m.attr("engine") = std::string(Cleaner::engine());
   py::list categories;
-  for (int c = 0; c <= static_cast<int>(Category::kUnicode); ++c) {
+  for (int c = 0; c <= static_cast<int>(Category::kNormalize); ++c) {
     categories.append(std::string(CategoryName(static_cast<Category>(c))));
   }
   m.attr("CATEGORIES") = py::tuple(categories);
@@ -634,7 +648,9 @@ PYBIND11_MODULE(_textwash, m) {
       "Cleaner(rules=None, *, rule_texts=None, default_rules=True, "
       "packs=None, disabled_rules=None, remove_invisible=True, "
       "normalize_newlines=True, min_repeat_chars=20, layout=True, "
-      "noise=True, ad_threshold=4, pii=\"keep\")\n\n"
+      "noise=True, ad_threshold=4, pii=\"keep\", fix_mojibake=False, "
+      "to_simplified=False, strip_markdown=False, keep_link_urls=False, "
+      "normalize_punct=False)\n\n"
       "Compiles the rules and options (those of textwash::Options) into an "
       "immutable cleaner that any number of threads may share. rules: rule "
       "file paths; rule_texts: (name, toml_text) pairs; pii: \"keep\", "
@@ -649,7 +665,9 @@ PYBIND11_MODULE(_textwash, m) {
            py::arg("min_repeat_chars") = Options().min_repeat_chars,
            py::arg("layout") = true, py::arg("noise") = true,
            py::arg("ad_threshold") = Options().ad_threshold,
-           py::arg("pii") = "keep")
+           py::arg("pii") = "keep", py::arg("fix_mojibake") = false,
+           py::arg("to_simplified") = false, py::arg("strip_markdown") = false,
+           py::arg("keep_link_urls") = false, py::arg("normalize_punct") = false)
       .def("clean", &PyCleaner::Clean, py::arg("text"),
            "Cleans `text` (str, or UTF-8 bytes) and returns a Result: the "
            "cleaned text and the edits. Never fails on any input; releases "
