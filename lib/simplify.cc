@@ -3,22 +3,80 @@
 #include "lib/simplify.h"
 
 #include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
 #include <opencc/ConversionChain.hpp>
 #include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictEntry.hpp>
+#include <opencc/Lexicon.hpp>
 #include <opencc/Segmentation.hpp>
 #include <opencc/Segments.hpp>
 
-#include <cstring>
 #include <exception>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "lib/utf8.h"
 
 namespace textwash::internal {
 
+namespace {
+
+std::u32string CodePoints(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    const int len = DecodeUtf8(s, i, &c);
+    out.push_back(c);
+    i += len > 0 ? len : 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 struct Simplifier::Converter {
   opencc::ConverterPtr converter;
+  // The characters that a dictionary entry converts to something else. A
+  // line without any of them converts to itself, and OpenCC, which is slow,
+  // is not asked.
+  std::vector<bool> changed_bmp = std::vector<bool>(0x10000);
+  std::unordered_set<char32_t> changed_astral;
+
+  explicit Converter(opencc::ConverterPtr c) : converter(std::move(c)) {
+    for (const opencc::ConversionPtr& conversion :
+         converter->GetConversionChain()->GetConversions()) {
+      const opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
+      for (const auto& entry : *lexicon) {
+        const std::u32string key = CodePoints(entry->Key());
+        const std::u32string value = CodePoints(entry->GetDefault());
+        for (size_t i = 0; i < key.size(); ++i) {
+          if (key.size() == value.size() && key[i] == value[i]) continue;
+          if (key[i] < 0x10000) {
+            changed_bmp[key[i]] = true;
+          } else {
+            changed_astral.insert(key[i]);
+          }
+        }
+      }
+    }
+  }
+
+  // True if OpenCC may change `line`.
+  bool MayChange(std::string_view line) const {
+    for (size_t i = 0; i < line.size();) {
+      if (static_cast<unsigned char>(line[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      char32_t c;
+      const int len = DecodeUtf8(line, i, &c);
+      if (c < 0x10000 ? changed_bmp[c] : changed_astral.count(c) != 0) return true;
+      i += len > 0 ? len : 1;
+    }
+    return false;
+  }
 };
 
 namespace {
@@ -74,8 +132,7 @@ StatusOr<std::shared_ptr<const Simplifier>> Simplifier::Get() {
   static const Result* const simplifier = []() -> const Result* {
     try {
       opencc::Config config;
-      auto converter = std::make_unique<Converter>();
-      converter->converter = config.NewFromFile("t2s.json");
+      auto converter = std::make_unique<Converter>(config.NewFromFile("t2s.json"));
       return new Result(std::make_shared<const Simplifier>(std::move(converter)));
     } catch (const std::exception& e) {
       return new Result(InternalError(
@@ -88,17 +145,13 @@ StatusOr<std::shared_ptr<const Simplifier>> Simplifier::Get() {
 bool Simplifier::FindEdits(std::string_view text, int rule, Category category,
                            std::vector<Edit>* edits) const {
   const size_t before = edits->size();
-  const opencc::Converter& converter = *converter_->converter;
+  const opencc::Converter& converter = *converter_->converter;  // const: thread-safe
   size_t begin = 0;
   while (begin < text.size()) {
     // A line at a time; OpenCC reads C strings, so a NUL ends a piece too.
     size_t end = begin;
-    bool ascii = true;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\0') {
-      ascii = ascii && static_cast<unsigned char>(text[end]) < 0x80;
-      ++end;
-    }
-    if (!ascii) {
+    while (end < text.size() && text[end] != '\n' && text[end] != '\0') ++end;
+    if (converter_->MayChange(text.substr(begin, end - begin))) {
       try {
         const opencc::SegmentsPtr from =
             converter.GetSegmentation()->Segment(std::string(text.substr(begin, end - begin)));

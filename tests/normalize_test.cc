@@ -7,6 +7,8 @@
 // output again changes nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -423,6 +425,56 @@ TEST(NormalizeTest, ARuleCutInsideARepairedRunKeepsTheRestOfIt) {
   EXPECT_EQ(in.substr(r.edits[0].begin, r.edits[0].end - r.edits[0].begin), "浣犲ソ");
   EXPECT_EQ(r.edits[0].replacement, "你");
   EXPECT_EQ(cleaner->rule(r.edits[1].rule).id, "normalize.mojibake");
+}
+
+// ---- the README's examples ----------------------------------------------------
+
+// Each row of the README's table | `option`, ... | `--flag` | `before` |
+// `after` |: `before` becomes `after` with those options on.
+TEST(NormalizeTest, TheReadmeExamplesHold) {
+  const std::string readme = testing::ReadFileOrDie(TEXTWASH_SOURCE_DIR "/README.md");
+  const size_t section = readme.find("\n## Opt-in normalizers\n");
+  ASSERT_NE(section, std::string::npos);
+  std::istringstream in(readme.substr(section, readme.find("\n## ", section + 1) - section));
+  auto unquote = [](std::string_view cell) {
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    EXPECT_TRUE(cell.size() >= 2 && cell.front() == '`' && cell.back() == '`') << cell;
+    return std::string(cell.substr(1, cell.size() - 2));
+  };
+  int rows = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.starts_with("| `")) continue;
+    SCOPED_TRACE(line);
+    ASSERT_TRUE(line.ends_with(" |"));
+    const std::string row = line.substr(2, line.size() - 4);  // without "| " and " |"
+    std::vector<std::string> cells;
+    for (size_t b = 0; b <= row.size();) {
+      const size_t e = std::min(row.find(" | ", b), row.size());
+      cells.push_back(row.substr(b, e - b));
+      b = e + 3;
+    }
+    ASSERT_EQ(cells.size(), 4u);
+    Options o = StageOnly();
+    for (size_t b = 0; b < cells[0].size();) {
+      size_t e = cells[0].find(',', b);
+      if (e == std::string::npos) e = cells[0].size();
+      const std::string option = unquote(cells[0].substr(b, e - b));
+      b = e + 1;
+      if (option == "fix_mojibake") o.fix_mojibake = true;
+      else if (option == "to_simplified") o.to_simplified = true;
+      else if (option == "strip_markdown") o.strip_markdown = true;
+      else if (option == "keep_link_urls") o.keep_link_urls = true;
+      else if (option == "normalize_punct") o.normalize_punct = true;
+      else ADD_FAILURE() << "unknown option " << option;
+    }
+    auto cleaner = MakeCleaner(o);
+    ASSERT_NE(cleaner, nullptr);
+    EXPECT_EQ(cleaner->Clean(unquote(cells[2])).text, unquote(cells[3]));
+    ++rows;
+  }
+  EXPECT_EQ(rows, 5);
 }
 
 // ---- all at once ------------------------------------------------------------------
