@@ -268,6 +268,13 @@ def main(argv):
     others = skipped.get("(other ops)", {})
     header.append(f"  {sum(others.values())} cases of {len(others)} other ops "
                   "(HTML, unicode, repeats, LaTeX, markdown, filters, taggers, ...): not contacts")
+    write_cases(out, header, rows, summary_from=4)
+    return 0
+
+
+def write_cases(out, header, rows, summary_from):
+    """Writes `header` as `#` lines, then `rows` as JSON lines, to `out`, and
+    prints what it wrote with the header from line `summary_from` on."""
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         for line in header:
@@ -275,9 +282,8 @@ def main(argv):
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} cases to {os.path.relpath(out)}")
-    for line in header[4:]:
+    for line in header[summary_from:]:
         print(line)
-    return 0
 
 
 if __name__ == "__main__":

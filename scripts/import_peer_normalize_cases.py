@@ -39,13 +39,15 @@ Each output line is one JSON object of strings:
     and keeps CJK punctuation full-width, where the peer makes it ASCII.
 
 The output starts with `#` comment lines listing what was skipped and why.
-Standard library only.
+Standard library and scripts/import_peer_cases.py only.
 """
 
 import collections
 import json
 import os
 import sys
+
+from import_peer_cases import write_cases
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_IN = "/work/shared/peers/cases.jsonl"
@@ -159,15 +161,7 @@ def main(argv):
     header += ["", "Skipped, and why:"]
     for why, n in sorted(skipped.items()):
         header.append(f"  {n}: {why}")
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        for line in header:
-            f.write(("# " + line).rstrip() + "\n")
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} cases to {os.path.relpath(out)}")
-    for line in header[5:]:
-        print(line)
+    write_cases(out, header, rows, summary_from=5)
     return 0
 
 

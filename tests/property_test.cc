@@ -83,6 +83,16 @@ const std::vector<std::string>& NormalizerFragments() {
   return kFragments;
 }
 
+// A document of up to `max_pieces` random `fragments`.
+std::string Splice(const std::vector<std::string>& fragments, int max_pieces, std::mt19937& rng) {
+  std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
+  std::string doc;
+  for (int n = std::uniform_int_distribution<int>(0, max_pieces)(rng); n > 0; --n) {
+    doc += fragments[pick(rng)];
+  }
+  return doc;
+}
+
 Options EveryNormalizer() {
   Options options;
   options.fix_mojibake = true;
@@ -99,11 +109,8 @@ TEST(PropertyTest, NormalizersKeepTheContractAmongJunk) {
   std::vector<std::string> fragments = Fragments();
   fragments.insert(fragments.end(), NormalizerFragments().begin(), NormalizerFragments().end());
   std::mt19937 rng(20261126);
-  std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
-  std::uniform_int_distribution<int> count(0, 40);
   for (int i = 0; i < 2000; ++i) {
-    std::string doc;
-    for (int n = count(rng); n > 0; --n) doc += fragments[pick(rng)];
+    const std::string doc = Splice(fragments, 40, rng);
     SCOPED_TRACE("document " + std::to_string(i));
     testing::ExpectResultContract(*cleaner, doc, cleaner->Clean(doc));
     if (HasFailure()) break;
@@ -117,13 +124,9 @@ TEST(PropertyTest, NormalizingTwiceChangesNothingMore) {
   options.noise = false;
   auto cleaner = testing::MakeCleaner(options);
   ASSERT_NE(cleaner, nullptr);
-  const std::vector<std::string>& fragments = NormalizerFragments();
   std::mt19937 rng(20261127);
-  std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
-  std::uniform_int_distribution<int> count(0, 40);
   for (int i = 0; i < 3000; ++i) {
-    std::string doc;
-    for (int n = count(rng); n > 0; --n) doc += fragments[pick(rng)];
+    const std::string doc = Splice(NormalizerFragments(), 40, rng);
     SCOPED_TRACE("document " + std::to_string(i) + ": " + doc);
     const Result r = cleaner->Clean(doc);
     testing::ExpectResultContract(*cleaner, doc, r);
