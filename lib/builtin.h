@@ -13,6 +13,7 @@
 
 namespace textwash {
 class Cleaner;
+struct Result;
 }  // namespace textwash
 
 namespace textwash::internal {
@@ -24,11 +25,14 @@ uint64_t BuiltinScannerFingerprint();
 
 class Scanner;
 
-// Gives the build step (and the benchmarks) what a Cleaner compiled.
+// Gives the build step (and the benchmarks) what a Cleaner compiled, and
+// the fuzzers Clean() with another limit on its passes.
 struct CleanerAccess {
   static const Scanner& GetScanner(const Cleaner& cleaner);
   static uint64_t ScanFingerprint(const Cleaner& cleaner);
   static std::string ScannerImage(const Cleaner& cleaner);
+  static void CleanUpTo(const Cleaner& cleaner, std::string_view text,
+                        int max_passes, Result* result, bool* settled);
 };
 
 }  // namespace textwash::internal

@@ -66,8 +66,17 @@ std::string_view RuleKindName(RuleKind kind) {
 }
 
 std::string ApplyEdits(std::string_view input, const std::vector<Edit>& edits) {
+  // The exact size, so that a huge output is allocated once.
+  size_t size = input.size();
+  size_t at = 0;
+  for (const Edit& e : edits) {
+    const size_t b = std::min(std::max(e.begin, at), input.size());
+    const size_t end = std::min(std::max(e.end, b), input.size());
+    size += e.replacement.size() - (end - b);
+    at = end;
+  }
   std::string out;
-  out.reserve(input.size());
+  out.reserve(size);
   size_t pos = 0;
   for (const Edit& e : edits) {
     const size_t b = std::min(std::max(e.begin, pos), input.size());
@@ -245,13 +254,17 @@ RE2::Options ExactOptions(bool ignore_case) {
 }
 
 // True if `re` can match the empty string somewhere: such a pattern would
-// cut nothing and match everywhere.
+// cut nothing and match everywhere. An empty match depends only on the
+// assertions it passes (^ $ \A \z \b \B), so it is tried between every
+// kind of neighbour: text edge, line break, word and other character.
 bool MatchesEmpty(const RE2& re) {
-  static constexpr std::string_view kProbes[] = {"", "a b", "中文。", "1\n"};
-  for (std::string_view probe : kProbes) {
-    for (size_t pos = 0; pos <= probe.size(); ++pos) {
+  static constexpr std::string_view kNeighbours[] = {"", "\n", "a", "。"};
+  std::string probe;
+  for (std::string_view before : kNeighbours) {
+    for (std::string_view after : kNeighbours) {
+      probe.assign(before).append(after);
       re2::StringPiece m;
-      if (re.Match(probe, pos, probe.size(), RE2::ANCHOR_START, &m, 1) &&
+      if (re.Match(probe, before.size(), probe.size(), RE2::ANCHOR_START, &m, 1) &&
           m.empty()) {
         return true;
       }
@@ -289,8 +302,11 @@ struct Cleaner::Impl {
                  std::map<std::string, std::string>* first_seen);
   Status CheckTerm(const internal::RuleTerm& term, bool ignore_case,
                    const std::string& origin) const;
+  // Finds the cuts of the rules in `text`, looking only at `ranges` (whole
+  // lines) when it is not null.
   void FindCuts(std::string_view text, const std::vector<Line>& lines,
-                std::vector<Cut>* cuts, std::vector<internal::Credit>* weak) const;
+                const std::vector<Span>* ranges, std::vector<Cut>* cuts,
+                std::vector<internal::Credit>* weak) const;
   void CutsForMatch(std::string_view text, const Line& line, size_t mb,
                     size_t me, int rule, std::vector<Cut>* cuts) const;
   const CompiledRule& compiled_rule(int rule) const {
@@ -312,7 +328,9 @@ Status Cleaner::Impl::CheckTerm(const internal::RuleTerm& term,
     }
     return InvalidArgumentError(msg);
   }
-  if (MatchesEmpty(re)) {
+  // Tried as the rules run it: ^ and $ at every line.
+  const RE2 multiline("(?m)(?:" + term.text + ")", ExactOptions(ignore_case));
+  if (MatchesEmpty(multiline.ok() ? multiline : re)) {
     return InvalidArgumentError(origin + ": matches the empty string");
   }
   return Status::Ok();
@@ -465,10 +483,21 @@ void Cleaner::Impl::CutsForMatch(std::string_view text, const Line& line,
 
 void Cleaner::Impl::FindCuts(std::string_view text,
                              const std::vector<Line>& lines,
+                             const std::vector<Span>* ranges,
                              std::vector<Cut>* cuts,
                              std::vector<internal::Credit>* weak) const {
+  // Scan offsets are 32-bit: a larger text is looked at whole.
+  if (text.size() > UINT32_MAX) ranges = nullptr;
+  const std::vector<Span> whole = {Span{0, text.size()}};
+  if (ranges == nullptr) ranges = &whole;
   std::vector<ScanHit> hits;
-  scanner->Scan(text, &hits);
+  for (const Span& range : *ranges) {
+    const size_t first = hits.size();
+    scanner->Scan(text.substr(range.begin, range.end - range.begin), &hits);
+    for (size_t k = first; k < hits.size(); ++k) {
+      if (hits[k].end != ScanHit::kAnywhere) hits[k].end += range.begin;
+    }
+  }
   if (hits.empty()) return;
   std::sort(hits.begin(), hits.end(), [](const ScanHit& a, const ScanHit& b) {
     return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;
@@ -559,12 +588,19 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                  return on_raw_match(rule, mb, me, vb, ve);
                });
   };
-  // Folded lines, made on first use, in buffers each thread reuses.
+  // Folded lines, made on first use, in buffers each thread reuses. A
+  // folded byte takes 9 bytes (text and map back): past kMaxFoldedBytes of
+  // a huge document the lines folded so far are dropped, and folded again
+  // if another rule needs them.
   constexpr uint32_t kNotFolded = UINT32_MAX;
+  constexpr size_t kMaxFoldedBytes = size_t{4} << 20;
   thread_local std::vector<internal::FoldedLine> fold_pool;
   thread_local std::vector<uint32_t> fold_slot;  // by line
   size_t folds = 0;
+  size_t folds_most = 0;  // the pool entries this document used
+  size_t folded_bytes = 0;
   auto run_folded = [&](int rule, size_t li) {
+    if (folded_bytes > kMaxFoldedBytes) folds = folded_bytes = 0;
     if (folds == 0 && fold_slot.size() < lines.size()) fold_slot.resize(lines.size());
     if (folds == 0) std::fill_n(fold_slot.begin(), lines.size(), kNotFolded);
     const Line& line = lines[li];
@@ -572,6 +608,8 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       if (fold_pool.size() <= folds) fold_pool.resize(folds + 1);
       internal::FoldLine(text.substr(line.begin, line.end - line.begin), &fold_pool[folds]);
       fold_slot[li] = static_cast<uint32_t>(folds++);
+      folds_most = std::max(folds_most, folds);
+      folded_bytes += line.end - line.begin;
     }
     const internal::FoldedLine& f = fold_pool[fold_slot[li]];
     const CompiledRule& r = compiled_rule(rule);
@@ -618,16 +656,18 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     std::vector<size_t> candidate_lines;
     if (hits[j - 1].end == ScanHit::kAnywhere) {
       if (r.triggers == nullptr) {
-        run_raw(rule, 0, text.size(), false);
+        for (const Span& range : *ranges) run_raw(rule, range.begin, range.end, false);
         i = j;
         continue;
       }
-      each_match(*r.triggers, text, 0, text.size(), false,
-                 [&](size_t mb, size_t, size_t, size_t) -> size_t {
-        const size_t li = internal::LineIndexOf(lines, mb);
-        candidate_lines.push_back(li);
-        return lines[li].end;
-      });
+      for (const Span& range : *ranges) {
+        each_match(*r.triggers, text, range.begin, range.end, false,
+                   [&](size_t mb, size_t, size_t, size_t) -> size_t {
+          const size_t li = internal::LineIndexOf(lines, mb);
+          candidate_lines.push_back(li);
+          return lines[li].end;
+        });
+      }
     } else {
       for (size_t k = i; k < j; ++k) {
         // The match ends at hits[k].end; its last byte is on this line.
@@ -648,10 +688,11 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     i = j;
   }
 
-  // Buffers a huge line grew are not kept for the next document.
-  for (size_t k = 0; k < folds; ++k) {
+  // Buffers a huge line or document grew are not kept for the next one.
+  for (size_t k = 0; k < folds_most; ++k) {
     if (fold_pool[k].text.capacity() > (size_t{1} << 20)) fold_pool[k] = {};
   }
+  if (fold_slot.size() > (size_t{1} << 20)) std::vector<uint32_t>().swap(fold_slot);
 
   // A header such as `Recommended for you` takes the list below it along.
   const size_t header_cuts = cuts->size();
@@ -788,6 +829,97 @@ Result Cleaner::Clean(std::string_view text) const {
 }
 
 void Cleaner::Clean(std::string_view input, Result* result) const {
+  // A cut can make new junk: a line that a marker shared now matches a line
+  // rule, two lines are now copies, the title went and the next line is the
+  // title now. So each pass cleans what the last one wrote, until one
+  // changes nothing, and cleaning the output again changes nothing more.
+  // Only input built to nest junk deeper than the passes allow (a marker
+  // split by a marker split by a marker ...) is left with some. Passes after
+  // the first look only at what changed (see CleanPass).
+  constexpr int kMaxPasses = 8;
+  CleanUpTo(input, kMaxPasses, result, nullptr);
+}
+
+void Cleaner::CleanUpTo(std::string_view input, int max_passes, Result* result,
+                        bool* settled) const {
+  internal::PassReport report, next;
+  Result again;
+  CleanPass(input, nullptr, result, &report);
+  bool done = !report.again;
+  for (int pass = 1; pass < max_passes && !done; ++pass) {
+    CleanPass(result->text, &report, &again, &next);
+    if (again.edits.empty()) {
+      done = true;
+      break;
+    }
+    result->edits = internal::ComposeEdits(std::move(result->edits), std::move(again.edits));
+    std::string().swap(result->text);  // before the new output is made
+    result->text = ApplyEdits(input, result->edits);
+    std::swap(report, next);
+    done = !report.again;
+  }
+  if (settled != nullptr) *settled = done;
+}
+
+namespace {
+
+// True if hygiene may find anything in text that a pass wrote. That text is
+// hygienic text with cuts, and replacements that are hygienic too (rule
+// files are checked for that); hygiene judges each character alone, but
+// for ZWNJ and ZWJ, which go or stay by their neighbours, which cuts change.
+bool MayNeedHygieneAgain(std::string_view text) {
+  for (size_t i = text.find("\xE2\x80"); i != std::string_view::npos;
+       i = text.find("\xE2\x80", i + 2)) {
+    if (i + 2 < text.size() && (text[i + 2] == '\x8C' || text[i + 2] == '\x8D')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The lines a pass after the first must look at (see CleanPass): the lines
+// the last pass changed and the title, as `look` (by line) and `ranges`
+// (runs of such lines). The other lines get the weak credits they had.
+// Returns false, and sets nothing, when the last pass's report does not fit
+// `lines`.
+bool LinesToLookAt(std::string_view text, const std::vector<Line>& lines,
+                   const internal::PassReport& previous, std::vector<bool>* look,
+                   std::vector<Span>* ranges, std::vector<internal::Credit>* weak) {
+  if (!previous.lines_known || previous.line_count != lines.size()) return false;
+  look->assign(lines.size(), false);
+  for (size_t i : previous.changed) (*look)[i] = true;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!internal::IsBlank(text.substr(lines[i].begin, lines[i].end - lines[i].begin))) {
+      (*look)[i] = true;
+      break;
+    }
+  }
+  for (const auto& [i, credit] : previous.weak) {
+    if (!(*look)[i]) (*weak)[i] = credit;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!(*look)[i]) continue;
+    if (i > 0 && (*look)[i - 1]) {
+      ranges->back().end = lines[i].end;
+    } else {
+      ranges->push_back(Span{lines[i].begin, lines[i].end});
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// A pass after the first gets the text the last one wrote. Its lines are the
+// lines of the last pass's text less the removed ones, and every stage but
+// layout works one line at a time; so the lines the last pass left as they
+// were hold no cut this pass would find (the last pass found none there),
+// unless their context changed: the title may be another line now (it is
+// looked at again), and weak credits count in the trailing block (they are
+// carried over). This pass looks again only at the lines that changed, when
+// nothing before the rules changed the text; layout looks at the whole text.
+void Cleaner::CleanPass(std::string_view input, const internal::PassReport* previous,
+                        Result* result, internal::PassReport* report) const {
   result->text.clear();
   result->edits.clear();
   const Options& o = impl_->options;
@@ -808,7 +940,8 @@ void Cleaner::Clean(std::string_view input, Result* result) const {
   std::vector<Edit> hygiene;
   std::string hygienic;
   std::string_view text = base;
-  if (internal::FindHygieneEdits(
+  if ((previous == nullptr || MayNeedHygieneAgain(base)) &&
+      internal::FindHygieneEdits(
           base, {o.remove_invisible, o.normalize_newlines}, &hygiene)) {
     hygienic = ApplyEdits(base, hygiene);
     text = hygienic;
@@ -829,14 +962,20 @@ void Cleaner::Clean(std::string_view input, Result* result) const {
   internal::SplitLines(text, &lines);
   std::vector<Cut> cuts;
   std::vector<internal::Credit> weak(lines.size());
-  if (!lines.empty()) impl_->FindCuts(text, lines, &cuts, &weak);
+  std::vector<bool> look;  // empty: every line
+  std::vector<Span> ranges;
+  const bool some_lines = previous != nullptr && before.empty() &&
+                          LinesToLookAt(text, lines, *previous, &look, &ranges, &weak);
+  if (!lines.empty()) impl_->FindCuts(text, lines, some_lines ? &ranges : nullptr, &cuts, &weak);
   if (o.noise) {
-    for (const Line& line : lines) internal::FindNoise(text, line, &cuts);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (look.empty() || look[i]) internal::FindNoise(text, lines[i], &cuts);
+    }
   }
   internal::ResolveCuts(&cuts);
   std::vector<Edit> later;
   internal::AssembleEdits(text, lines, cuts, weak, {o.min_repeat_chars, o.layout},
-                          &later);
+                          &later, report);
 
   // 3. The format normalizers, on the text the rules keep.
   if (o.strip_markdown || o.normalize_punct) {
@@ -856,9 +995,22 @@ void Cleaner::Clean(std::string_view input, Result* result) const {
     }
   }
 
+  // What the next pass needs: whether anything but blank lines went, and
+  // which lines changed (unknown after the format normalizers).
+  report->again = std::any_of(later.begin(), later.end(), [](const Edit& e) {
+    return e.rule != internal::kRuleBlankLines;
+  });
+  report->lines_known = !(o.strip_markdown || o.normalize_punct);
+
   // 4. Back to input offsets. An edit of the rules takes over the edits of
   // step 1 inside it and those that touch its end.
   result->edits = internal::ComposeEdits(std::move(before), std::move(later));
+  // The output of a later pass is made by the caller, from the first input.
+  if (previous != nullptr) return;
+  // The text the stages read is freed first: a huge document is then held
+  // twice at most (input and output), not three times.
+  std::string().swap(hygienic);
+  std::string().swap(repaired);
   result->text = ApplyEdits(input, result->edits);
 }
 
@@ -877,6 +1029,11 @@ uint64_t internal::CleanerAccess::ScanFingerprint(const Cleaner& cleaner) {
 
 const internal::Scanner& internal::CleanerAccess::GetScanner(const Cleaner& cleaner) {
   return *cleaner.impl_->scanner;
+}
+
+void internal::CleanerAccess::CleanUpTo(const Cleaner& cleaner, std::string_view text,
+                                        int max_passes, Result* result, bool* settled) {
+  cleaner.CleanUpTo(text, max_passes, result, settled);
 }
 
 std::string internal::CleanerAccess::ScannerImage(const Cleaner& cleaner) {

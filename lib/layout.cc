@@ -33,6 +33,7 @@ bool Stronger(const Cut& a, const Cut& b) {
 enum class Fate : uint8_t {
   kKeep,          // the line stays, with its cuts applied
   kRemoveByCut,   // its cuts left it blank: it goes whole
+  kRemoveWeak,    // its weak ad signals go with a trailing block of junk
   kRemoveRepeat,  // a copy of an earlier line
   kRemoveBlank,   // a blank line at an edge or in a run
 };
@@ -133,12 +134,12 @@ void ResolveCuts(std::vector<Cut>* cuts) {
 
 void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
                    const std::vector<Cut>& cuts, const std::vector<Credit>& weak,
-                   const LayoutOptions& options, std::vector<Edit>* edits) {
+                   const LayoutOptions& options, std::vector<Edit>* edits,
+                   PassReport* report) {
   const size_t n = lines.size();
+  // A byte and a bit per line: 50 million short lines are a document too.
   std::vector<Fate> fate(n, Fate::kKeep);
   std::vector<bool> blank(n);
-  std::vector<Credit> credit(n);  // the rule a kRemoveByCut line goes by
-  std::vector<size_t> first_cut(n + 1);
   // Lines that may be repeats, by hash: sorted after the first pass, so that
   // finding copies allocates nothing per line.
   thread_local std::vector<std::pair<uint64_t, size_t>> keyed;  // hash, line
@@ -153,31 +154,28 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
   for (size_t i = 0; i < n; ++i) {
     const Line& line = lines[i];
     const std::string_view body = text.substr(line.begin, line.end - line.begin);
-    first_cut[i] = c;
+    const size_t first_cut = c;
     while (c < cuts.size() && cuts[c].begin < line.end) ++c;
     blank[i] = IsBlank(body);
     if (blank[i]) continue;
     const std::string_view trimmed = TrimBlanks(body);
     const bool fence = trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0;
     in_code = in_code != fence;
-    if (c > first_cut[i]) {
+    if (c > first_cut) {
       // Does anything but white space survive the cuts?
       bool survives = false;
       bool any_line_cut = false;
-      size_t best = first_cut[i];
       size_t pos = line.begin;
-      for (size_t k = first_cut[i]; k < c; ++k) {
+      for (size_t k = first_cut; k < c; ++k) {
         const Cut& cut = cuts[k];
         survives = survives || !IsBlank(text.substr(pos, cut.begin - pos)) ||
                    !IsBlank(cut.replacement);
         any_line_cut = any_line_cut || cut.kind == RuleKind::kLine;
-        if (Stronger(cut, cuts[best])) best = k;
         pos = cut.end;
       }
       survives = survives || !IsBlank(text.substr(pos, line.end - pos));
       if (!survives && (options.layout || any_line_cut)) {
         fate[i] = Fate::kRemoveByCut;
-        credit[i] = Credit{cuts[best].rule, cuts[best].category};
         continue;
       }
     }
@@ -188,12 +186,13 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
     if (min_repeat > 0 && !in_code && !fence && !indented &&
         body.size() >= min_repeat) {
       const std::string_view key = trimmed;
-      if (key.size() >= min_repeat && CountCodePoints(key) >= min_repeat) {
+      // A code point takes at most 4 bytes: long keys need no counting.
+      if (key.size() >= 4 * min_repeat ||
+          (key.size() >= min_repeat && CountCodePoints(key) >= min_repeat)) {
         keyed.emplace_back(std::hash<std::string_view>{}(key), i);
       }
     }
   }
-  first_cut[n] = c;
   // A line is a repeat if an earlier line is the same. Lines with one hash
   // are in line order; each is compared with the first line of every text
   // seen under that hash (one text, unless hashes collide).
@@ -239,8 +238,7 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
     if (has_junk) {
       for (size_t i = start; i < n; ++i) {
         if (fate[i] == Fate::kKeep && !blank[i] && weak[i].rule >= 0) {
-          fate[i] = Fate::kRemoveByCut;
-          credit[i] = weak[i];
+          fate[i] = Fate::kRemoveWeak;
         }
       }
     }
@@ -269,33 +267,64 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
     if (trailing_blank != SIZE_MAX) fate[trailing_blank] = Fate::kRemoveBlank;
   }
 
+  if (report != nullptr) {
+    report->line_count = 0;
+    report->changed.clear();
+    report->weak.clear();
+  }
   size_t joined_to = 0;  // text before this offset is covered by a join
+  bool joined = false;   // this line goes on the output line of the last one
+  c = 0;  // again: the first cut not before the current line
   for (size_t i = 0; i < n; ++i) {
     const Line& line = lines[i];
+    while (c < cuts.size() && cuts[c].begin < line.begin) ++c;  // lines joined over
+    const size_t first_cut = c;
+    while (c < cuts.size() && cuts[c].begin < line.end) ++c;
     if (fate[i] == Fate::kKeep) {
-      for (size_t k = first_cut[i]; k < first_cut[i + 1]; ++k) {
+      const size_t edits_before = edits->size();
+      for (size_t k = first_cut; k < c; ++k) {
         const Cut& cut = cuts[k];
         if (cut.begin < joined_to) continue;
         edits->push_back(Edit{cut.begin, cut.end, std::string(cut.replacement),
                               cut.category, cut.rule});
       }
       size_t next = 0;
-      if (options.layout && !blank[i] &&
-          FindChunkJoin(text, lines, fate, blank, i, &joined_to, &next)) {
+      const bool joins = options.layout && !blank[i] &&
+                         FindChunkJoin(text, lines, fate, blank, i, &joined_to, &next);
+      if (joins) {
         edits->push_back(Edit{line.end, joined_to, "", Category::kLayout,
                               kRuleChunkNumber});
-        // Go on with the line the word continues on; its cuts inside the
-        // join are skipped there.
-        i = next - 1;
       }
+      if (report != nullptr) {
+        if (!joined && !weak.empty() && weak[i].rule >= 0) {
+          report->weak.emplace_back(report->line_count, weak[i]);
+        }
+        if (!joined) ++report->line_count;
+        const size_t out = report->line_count - 1;
+        if ((joined || edits->size() > edits_before) &&
+            (report->changed.empty() || report->changed.back() != out)) {
+          report->changed.push_back(out);
+        }
+      }
+      joined = joins;
+      // Go on with the line the word continues on; its cuts inside the join
+      // are skipped there.
+      if (joins) i = next - 1;
       continue;
     }
     Edit e;
     e.begin = line.begin;
     e.end = line.end < text.size() ? line.end + 1 : line.end;
-    if (fate[i] == Fate::kRemoveByCut) {
-      e.rule = credit[i].rule;
-      e.category = credit[i].category;
+    if (fate[i] == Fate::kRemoveByCut) {  // by the strongest of its cuts
+      size_t best = first_cut;
+      for (size_t k = first_cut + 1; k < c; ++k) {
+        if (Stronger(cuts[k], cuts[best])) best = k;
+      }
+      e.rule = cuts[best].rule;
+      e.category = cuts[best].category;
+    } else if (fate[i] == Fate::kRemoveWeak) {
+      e.rule = weak[i].rule;
+      e.category = weak[i].category;
     } else {
       e.rule = fate[i] == Fate::kRemoveRepeat ? kRuleRepeatLine : kRuleBlankLines;
       e.category = kStageRules[e.rule].category;

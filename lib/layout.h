@@ -7,6 +7,7 @@
 #define TEXTWASH_LIB_LAYOUT_H_
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lib/text.h"
@@ -31,6 +32,16 @@ struct Credit {
   Category category = Category::kLayout;
 };
 
+// What a pass of Clean() tells the next one about the text it wrote, by
+// index of the lines of that text.
+struct PassReport {
+  bool again = false;        // it cut, joined or rewrote text: look again
+  bool lines_known = false;  // the fields below describe that text's lines
+  size_t line_count = 0;
+  std::vector<size_t> changed;  // lines edits cut inside or joined, sorted
+  std::vector<std::pair<size_t, Credit>> weak;  // weak credits, by line
+};
+
 struct LayoutOptions {
   int min_repeat_chars = 20;  // 0: keep repeated lines
   bool layout = true;         // blank-line handling
@@ -47,9 +58,12 @@ struct LayoutOptions {
 //  - At the end of the document, a block of removed lines, blank lines and
 //    lines with weak ad signals (`weak[line].rule` >= 0) goes
 //    whole, weak lines included, if it holds at least one removed line.
+// If `report` is not null, its line fields describe the lines of
+// ApplyEdits(text, edits) (a last line that the edits leave empty counts).
 void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
                    const std::vector<Cut>& cuts, const std::vector<Credit>& weak,
-                   const LayoutOptions& options, std::vector<Edit>* edits);
+                   const LayoutOptions& options, std::vector<Edit>* edits,
+                   PassReport* report = nullptr);
 
 // Sorts `*cuts` and merges overlapping ones. Where cuts overlap, the union
 // goes and is credited to the cut of the strongest kind (line, then sentence,

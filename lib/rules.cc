@@ -7,6 +7,8 @@
 #include <array>
 #include <utility>
 
+#include "lib/hygiene.h"
+
 namespace textwash::internal {
 namespace {
 
@@ -191,6 +193,15 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
   if (present && rule->kind != RuleKind::kSpan) {
     return ErrorAt(PosOf(file, t.get("replacement")->source()),
                    where + "\"replacement\" is only for kind = \"span\"");
+  }
+  // The text a replacement writes stays one line and needs no hygiene, so
+  // that cleaning the output again finds nothing new there.
+  std::vector<Edit> hygiene;
+  if (present && (rule->replacement.find('\n') != std::string::npos ||
+                  FindHygieneEdits(rule->replacement, {}, &hygiene))) {
+    return ErrorAt(PosOf(file, t.get("replacement")->source()),
+                   where + "\"replacement\" may not hold line breaks, control "
+                           "or invisible characters");
   }
   if (Status s = GetBool(file, t, "fold", &rule->fold); !s.ok()) return s;
   if (Status s = GetBool(file, t, "list", &rule->list); !s.ok()) return s;

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "lib/scanner.h"
 
@@ -46,18 +47,30 @@ class ThreadScratch {
 
 thread_local ThreadScratch thread_scratch;
 
-// Returns `regex` with every counted repeat whose upper bound exceeds
-// kMaxBound made unbounded ({0,250} becomes {0,}). Hyperscan unrolls bounded
-// repeats into automata states, and in UTF-8 mode `.{0,250}` alone costs
-// seconds to compile; as a prefilter the scanner may match more than the
-// pattern, never less, so widening is safe: RE2 checks the exact pattern.
+// Returns `regex` with its counted repeats made cheap to compile. Hyperscan
+// unrolls a counted repeat into one copy of what it repeats per count, so
+// `.{0,250}` in UTF-8 mode alone takes seconds to compile, `\p{Han}{999}`
+// two, and a counted group of counted repeats multiplies the copies. As a
+// prefilter the scanner may match more than the pattern, never less (RE2
+// checks the exact pattern), so:
+//  - bounds above kMaxBound are lowered to it ({999} becomes {16,}, {2,250}
+//    becomes {2,});
+//  - a counted repeat that would bring the copies of the pattern over
+//    kMaxCopies keeps one copy ({m,n} becomes {0,} or {1,}): of a counted
+//    group of counted repeats, ((?:x{10}){10}){10}, and of long sequences.
 std::string WidenRepeats(const std::string& regex) {
   constexpr size_t kMaxBound = 16;
+  constexpr size_t kMaxCopies = 80;
   std::string out;
   out.reserve(regex.size());
   bool in_class = false;
+  // The copies counted repeats make, in each open group and at the top.
+  std::vector<size_t> copies = {0};
+  size_t last_group = 0;     // the copies inside the group just closed
   for (size_t i = 0; i < regex.size(); ++i) {
     const char c = regex[i];
+    const size_t group = last_group;
+    last_group = 0;
     if (c == '\\' && i + 1 < regex.size()) {
       if (regex[i + 1] == 'Q') {  // \Q...\E is literal text: copy it whole
         const size_t e = regex.find("\\E", i + 2);
@@ -83,7 +96,14 @@ std::string WidenRepeats(const std::string& regex) {
       if (i + 1 < regex.size() && regex[i + 1] == ']') out += regex[++i];
       continue;
     }
-    if (c == '{') {
+    if (c == '(') {
+      copies.push_back(0);
+    } else if (c == ')' && copies.size() > 1) {
+      last_group = copies.back();
+      copies.pop_back();
+      copies.back() += last_group;  // one copy, unless a count follows
+    } else if (c == '{') {
+      // {m}, {m,} or {m,n}; anything else is a literal brace.
       size_t j = i + 1;
       size_t comma = std::string::npos;
       while (j < regex.size() && (std::isdigit(static_cast<unsigned char>(regex[j])) ||
@@ -91,18 +111,40 @@ std::string WidenRepeats(const std::string& regex) {
         if (regex[j] == ',') comma = j;
         ++j;
       }
-      if (j < regex.size() && regex[j] == '}' && comma != std::string::npos &&
-          comma > i + 1 && j > comma + 1) {
+      const size_t lower_end = comma == std::string::npos ? j : comma;
+      if (j < regex.size() && regex[j] == '}' && lower_end > i + 1) {
         // Bounds too long to parse are over the limit too.
-        const std::string_view upper(regex.data() + comma + 1, j - comma - 1);
-        size_t bound = 0;
-        const auto [end, ec] = std::from_chars(upper.data(), upper.data() + upper.size(), bound);
-        if (ec != std::errc() || end != upper.data() + upper.size() || bound > kMaxBound) {
-          out.append(regex, i, comma - i + 1);  // "{m,"
-          out += '}';
-          i = j;
-          continue;
+        auto bound = [&](size_t b, size_t e) {
+          size_t value = 0;
+          const auto [end, ec] = std::from_chars(regex.data() + b, regex.data() + e, value);
+          return ec != std::errc() || end != regex.data() + e ? SIZE_MAX : value;
+        };
+        size_t lower = bound(i + 1, lower_end);
+        size_t upper = comma == std::string::npos ? lower
+                       : j == comma + 1          ? SIZE_MAX
+                                                 : bound(comma + 1, j);
+        if (lower > kMaxBound || (upper != SIZE_MAX && upper > kMaxBound)) {
+          lower = std::min(lower, kMaxBound);
+          upper = SIZE_MAX;
         }
+        // What one copy costs: a group's inner copies, or one atom.
+        const size_t unit = std::max<size_t>(group, 1);
+        const size_t count = upper == SIZE_MAX ? lower + 1 : upper;
+        const size_t before = copies.back() - (group > 0 ? group : 0);
+        if (before + count * unit > kMaxCopies) {
+          lower = std::min<size_t>(lower, 1);
+          upper = SIZE_MAX;
+        }
+        copies.back() = before + (upper == SIZE_MAX ? lower + 1 : upper) * unit;
+        out += '{';
+        out += std::to_string(lower);
+        if (upper != lower) {
+          out += ',';
+          if (upper != SIZE_MAX) out += std::to_string(upper);
+        }
+        out += '}';
+        i = j;
+        continue;
       }
     }
     out += c;

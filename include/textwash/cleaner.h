@@ -42,6 +42,7 @@ namespace textwash {
 
 namespace internal {
 struct CleanerAccess;
+struct PassReport;
 }  // namespace internal
 
 // What kind of junk an edit removed.
@@ -152,6 +153,15 @@ class TEXTWASH_EXPORT Cleaner {
   friend struct internal::CleanerAccess;
   struct Impl;
   explicit Cleaner(std::unique_ptr<Impl> impl);
+  // Clean(text, result) with at most `max_passes` passes. Sets `*settled`
+  // (if not null) to false if it stopped there with more to look at.
+  void CleanUpTo(std::string_view text, int max_passes, Result* result,
+                 bool* settled) const;
+  // One pass of every stage over `input`. `previous`, if not null, is what
+  // the pass that wrote `input` reported; then `result` gets the edits only,
+  // not the text. `report` receives this pass's report.
+  void CleanPass(std::string_view input, const internal::PassReport* previous,
+                 Result* result, internal::PassReport* report) const;
   std::unique_ptr<Impl> impl_;
 };
 

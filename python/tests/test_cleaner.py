@@ -124,6 +124,7 @@ def test_clean_rejects_other_types(cleaner):
 
 def batch_texts():
     texts = [text for _, text, _ in seeds()]
+    texts += [p.read_text() for p in sorted((DATA / "corpus").rglob("*.txt"))]
     texts += [MIXED, "", "plain text\n", "a\ud800b", "意识形态##paidbegin##责任制"]
     for line in (DATA / "cli" / "tricky.jsonl").read_text().splitlines():
         if line.strip():
