@@ -634,32 +634,8 @@ TEST_F(PipelineTest, ProgressOnlyOnATerminalForFiles) {
 // ---- peak memory ---------------------------------------------------------------
 
 #ifdef TEXTWASH_CLI_BINARY
-// Runs the textwash binary with `args`; returns its exit code and peak RSS.
-struct ChildRun {
-  int exit_code = -1;
-  long max_rss_kb = 0;
-};
-
-ChildRun RunBinary(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  std::string binary = TEXTWASH_CLI_BINARY;
-  argv.push_back(binary.data());
-  std::vector<std::string> copies = args;
-  for (std::string& arg : copies) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  ChildRun run;
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::execv(binary.c_str(), argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  struct rusage usage {};
-  if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid) return run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.max_rss_kb = usage.ru_maxrss;
-  return run;
-}
+using testing::ChildRun;
+using testing::RunBinary;
 
 TEST_F(PipelineTest, PeakMemoryStaysBoundedOnAHugeInput) {
   // 256 MB of JSONL against a bound of 64 MiB of growth over the RSS of a

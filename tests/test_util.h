@@ -19,6 +19,20 @@
 
 namespace textwash::testing {
 
+// True in builds with AddressSanitizer, whose shadow memory makes peak RSS
+// say nothing about textwash's own.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 inline std::string DataDir() { return TEXTWASH_TEST_DATA_DIR; }
 
 inline std::string ReadFileOrDie(const std::filesystem::path& path) {

@@ -188,8 +188,14 @@ class Worker {
     }
     std::string& out = batch_->out;
     if (!batch_->jsonl) {
-      out += result_.text;
-      if (!result_.text.empty() && result_.text.back() != '\n') out += '\n';
+      // The file is the batch's one document: its text is handed over, not
+      // copied, so that a huge file is not held once more.
+      if (out.empty()) {
+        out.swap(result_.text);
+      } else {
+        out += result_.text;
+      }
+      if (!out.empty() && out.back() != '\n') out += '\n';
       return;
     }
     if (result_.text == field_.text) {
