@@ -15,6 +15,9 @@ packages=(
   python3-dev pybind11-dev python3-pytest python3-distributed python3-zstandard
   # The review page's browser test (tests/browser): headless Chromium.
   chromium
+  # The sanitizer build and the fuzz targets (fuzz/): Clang, its runtimes
+  # (ASan, UBSan, libFuzzer) and llvm-symbolizer for readable reports.
+  clang libclang-rt-dev llvm
 )
 # Hyperscan is built for x86-64 only; elsewhere vectorscan provides the same
 # library (libhs).
