@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "lib/edits.h"
@@ -114,23 +115,53 @@ std::vector<LineKind> MarkCode(std::string_view text, const std::vector<Line>& l
   return kinds;
 }
 
-// If a run of backticks at text[i] (on a line ending at `end`) opens an
-// inline code span, returns the offset of its closing run; else npos.
-size_t CodeSpanClose(std::string_view text, size_t i, size_t end, size_t* run) {
-  size_t n = 0;
-  while (i + n < end && text[i + n] == '`') ++n;
-  *run = n;
-  for (size_t j = i + n; j < end;) {
-    if (text[j] != '`') {
-      ++j;
+// An inline code span: text[begin, end), whose backtick runs are `run` long.
+struct CodeSpan {
+  size_t begin;
+  size_t end;
+  size_t run;
+};
+
+// The inline code spans of text[begin, end), in order: a run of backticks
+// opens one that the next run of the same length closes. Linear in the
+// length (each run length keeps a cursor into its runs).
+std::vector<CodeSpan> FindCodeSpans(std::string_view text, size_t begin, size_t end) {
+  struct Run {
+    size_t pos;
+    size_t length;
+  };
+  std::vector<Run> runs;
+  for (size_t i = begin; i < end;) {
+    if (text[i] != '`') {
+      ++i;
       continue;
     }
-    size_t m = 0;
-    while (j + m < end && text[j + m] == '`') ++m;
-    if (m == n) return j;
-    j += m;
+    size_t n = 0;
+    while (i + n < end && text[i + n] == '`') ++n;
+    runs.push_back(Run{i, n});
+    i += n;
   }
-  return std::string_view::npos;
+  std::unordered_map<size_t, std::vector<size_t>> by_length;  // run indices
+  for (size_t r = 0; r < runs.size(); ++r) by_length[runs[r].length].push_back(r);
+  std::unordered_map<size_t, size_t> cursor;  // by length: next index to try
+  std::vector<CodeSpan> spans;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const std::vector<size_t>& same = by_length[runs[r].length];
+    size_t& c = cursor[runs[r].length];
+    while (c < same.size() && same[c] <= r) ++c;
+    if (c == same.size()) continue;  // never closed: literal backticks
+    const size_t close = same[c];
+    spans.push_back(CodeSpan{runs[r].pos, runs[close].pos + runs[close].length, runs[r].length});
+    r = close;
+  }
+  return spans;
+}
+
+// The code span that starts at `pos`, if any.
+const CodeSpan* SpanAt(const std::vector<CodeSpan>& spans, size_t pos) {
+  auto it = std::lower_bound(spans.begin(), spans.end(), pos,
+                             [](const CodeSpan& s, size_t p) { return s.begin < p; });
+  return it != spans.end() && it->begin == pos ? &*it : nullptr;
 }
 
 // If a bare URL (`scheme://…` or `www.…`) starts at text[i], returns where it
@@ -254,7 +285,7 @@ class MarkdownStripper {
     char c;
     bool open;
     bool close;
-    bool intraword;  // between two ASCII letters or digits
+    bool intraword;  // between two letters or digits (ASCII or full-width)
   };
 
   // Strips inline syntax in text[begin, end).
@@ -270,7 +301,14 @@ class MarkdownStripper {
   std::string_view text_;
   bool keep_urls_;
   const std::vector<std::string>* labels_;
-  size_t content_start_ = 0;  // where the line's text starts after its block marks
+  // Of the line being stripped: where its text starts after its block marks,
+  // its code spans, its `[` `]` pairs (outside code spans, escapes
+  // honoured; sorted by `[`), and the first `>` after some offset up to
+  // which there is none.
+  size_t content_start_ = 0;
+  std::vector<CodeSpan> code_spans_;
+  std::vector<std::pair<size_t, size_t>> brackets_;
+  size_t next_gt_ = 0;
 };
 
 bool MarkdownStripper::LineIsSyntax(Line line) const {
@@ -415,6 +453,24 @@ void MarkdownStripper::StripLine(Line line, std::vector<MdEdit>* out) {
     }
   }
   content_start_ = q;
+  code_spans_ = FindCodeSpans(text_, q, end);
+  brackets_.clear();
+  std::vector<size_t> opens;
+  for (size_t i = q, span = 0; i < end; ++i) {
+    while (span < code_spans_.size() && code_spans_[span].begin < i) ++span;
+    if (span < code_spans_.size() && code_spans_[span].begin == i) {
+      i = code_spans_[span++].end - 1;
+    } else if (text_[i] == '\\') {
+      ++i;
+    } else if (text_[i] == '[') {
+      opens.push_back(i);
+    } else if (text_[i] == ']' && !opens.empty()) {
+      brackets_.emplace_back(opens.back(), i);
+      opens.pop_back();
+    }
+  }
+  std::sort(brackets_.begin(), brackets_.end());
+  next_gt_ = q;
   Inline(q, end, line.begin, line.end, out);
 }
 
@@ -429,13 +485,13 @@ void MarkdownStripper::Inline(size_t begin, size_t end, size_t line_begin,
       continue;
     }
     if (c == '`') {
-      size_t run = 0;
-      const size_t close = CodeSpanClose(text_, i, end, &run);
-      if (close == std::string_view::npos) {
-        i += run;
+      const CodeSpan* span = SpanAt(code_spans_, i);
+      if (span == nullptr) {
+        while (i < end && text_[i] == '`') ++i;
         continue;
       }
       // The backticks go when the code cannot read as Markdown without them.
+      const size_t run = span->run, close = span->end - run;
       size_t b = i + run, e = close;
       if (e - b >= 2 && text_[b] == ' ' && text_[e - 1] == ' ' &&
           text_.substr(b, e - b).find_first_not_of(' ') != std::string_view::npos) {
@@ -450,8 +506,9 @@ void MarkdownStripper::Inline(size_t begin, size_t end, size_t line_begin,
       continue;
     }
     if (c == '<') {  // autolink
-      const size_t close = text_.find('>', i + 1);
-      if (close != std::string_view::npos && close < end) {
+      if (next_gt_ <= i) next_gt_ = std::min(text_.find('>', i + 1), text_.size());
+      const size_t close = next_gt_;
+      if (close < end) {
         const std::string_view inner = text_.substr(i + 1, close - i - 1);
         const bool url = UrlEnd(text_, i + 1, i + 1, close) == close;
         const bool mail = inner.find('@') != std::string_view::npos &&
@@ -511,29 +568,20 @@ void MarkdownStripper::Inline(size_t begin, size_t end, size_t line_begin,
 
 size_t MarkdownStripper::Link(size_t open, bool image, size_t line_begin, size_t end,
                               std::vector<MdEdit>* out) {
-  // The matching `]`, with nested brackets, escapes and code spans skipped.
-  size_t close = std::string_view::npos;
-  int depth = 0;
-  for (size_t j = open; j < end; ++j) {
-    const char c = text_[j];
-    if (c == '\\') {
-      ++j;
-    } else if (c == '`') {
-      size_t run = 0;
-      const size_t code = CodeSpanClose(text_, j, end, &run);
-      if (code != std::string_view::npos) j = code + run - 1;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']' && --depth == 0) {
-      close = j;
-      break;
-    }
-  }
-  if (close == std::string_view::npos || close + 1 >= end) return open;
+  // The matching `]` (see StripLine).
+  auto it = std::lower_bound(brackets_.begin(), brackets_.end(), open,
+                             [](const std::pair<size_t, size_t>& b, size_t p) { return b.first < p; });
+  if (it == brackets_.end() || it->first != open) return open;
+  const size_t close = it->second;
+  if (close + 1 >= end) return open;
   const size_t mark = image ? open - 1 : open;
+  // How far a reference label or a destination and title may reach: longer
+  // ones are text, so that a line of brackets takes linear time.
+  constexpr size_t kMaxLabel = 999, kMaxDestination = 2048;
   if (text_[close + 1] == '[') {  // [text][ref], [text][]
-    const size_t ref_end = text_.find(']', close + 2);
-    if (ref_end == std::string_view::npos || ref_end >= end) return open;
+    const size_t ref_end =
+        text_.substr(0, std::min(end, close + 2 + kMaxLabel)).find(']', close + 2);
+    if (ref_end == std::string_view::npos) return open;
     const std::string_view ref = ref_end == close + 2
                                      ? text_.substr(open + 1, close - open - 1)
                                      : text_.substr(close + 2, ref_end - close - 2);
@@ -546,6 +594,7 @@ size_t MarkdownStripper::Link(size_t open, bool image, size_t line_begin, size_t
   if (text_[close + 1] != '(') return open;
   // The destination: <...>, or a run without blanks and with balanced
   // parentheses; then an optional title; then `)`.
+  end = std::min(end, close + 2 + kMaxDestination);
   size_t j = close + 2;
   while (j < end && (text_[j] == ' ' || text_[j] == '\t')) ++j;
   size_t url_begin = j, url_end = j;
@@ -593,14 +642,24 @@ size_t MarkdownStripper::Link(size_t open, bool image, size_t line_begin, size_t
 // Matches delimiter runs the way CommonMark's "process emphasis" does: each
 // closer takes the nearest opener of its character before it; both lose two
 // characters if both have two, else one; delimiters between them are
-// dropped.
+// dropped. Spent and dropped delimiters leave the list, and where a closer
+// found no opener the next closer of its kind does not look again, so a
+// line of many delimiters takes linear time.
 void MarkdownStripper::Emphasis(std::vector<Delim>& delims, std::vector<MdEdit>* out) {
-  for (size_t k = 0; k < delims.size(); ++k) {
+  constexpr size_t kNone = SIZE_MAX;
+  const size_t n = delims.size();
+  std::vector<size_t> prev(n);  // the previous delimiter still in the list
+  for (size_t k = 0; k < n; ++k) prev[k] = k == 0 ? kNone : k - 1;
+  // By character and intraword flag: openers before this index are no match.
+  std::unordered_map<int, size_t> bottom;
+  for (size_t k = 0; k < n; ++k) {
     Delim& closer = delims[k];
     if (!closer.close) continue;
+    const int kind = closer.c * 2 + (closer.intraword ? 1 : 0);
+    const size_t floor = bottom.count(kind) != 0 ? bottom[kind] : 0;
     while (closer.count > 0) {
-      size_t o = k;
-      for (size_t m = k; m-- > 0;) {
+      size_t o = kNone;
+      for (size_t m = prev[k]; m != kNone && m >= floor; m = prev[m]) {
         const Delim& d = delims[m];
         if (d.c == closer.c && d.open && d.count > 0 && !(d.intraword && closer.intraword) &&
             (d.c != '~' || (d.count == 2 && closer.count == 2))) {
@@ -608,7 +667,10 @@ void MarkdownStripper::Emphasis(std::vector<Delim>& delims, std::vector<MdEdit>*
           break;
         }
       }
-      if (o == k) break;
+      if (o == kNone) {
+        bottom[kind] = k;
+        break;
+      }
       Delim& opener = delims[o];
       const size_t use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
       opener.count -= use;
@@ -616,7 +678,8 @@ void MarkdownStripper::Emphasis(std::vector<Delim>& delims, std::vector<MdEdit>*
       out->push_back(MdEdit{closer.pos, closer.pos + use, ""});
       closer.pos += use;
       closer.count -= use;
-      for (size_t m = o + 1; m < k; ++m) delims[m].count = 0;
+      // The delimiters between them, and a spent opener, leave the list.
+      prev[k] = opener.count > 0 ? o : prev[o];
     }
   }
 }
@@ -685,18 +748,14 @@ void PunctLine(std::string_view text, Line line, int punct_rule, int width_rule,
     i += n;
   }
   // Inline code and URLs stay as they are.
-  for (size_t k = 0; k < chars.size();) {
+  const std::vector<CodeSpan> spans = FindCodeSpans(text, line.begin, line.end);
+  for (size_t k = 0, span = 0; k < chars.size();) {
     const size_t at = chars[k].begin;
     size_t skip_end = at;
-    if (chars[k].cp == '`') {
-      size_t run = 0;
-      const size_t close = CodeSpanClose(text, at, line.end, &run);
-      skip_end = close == std::string_view::npos ? at : close + run;
-      if (skip_end == at) {
-        k += run;
-        continue;
-      }
-    } else {
+    while (span < spans.size() && spans[span].begin < at) ++span;
+    if (span < spans.size() && spans[span].begin == at) {
+      skip_end = spans[span++].end;
+    } else if (chars[k].cp != '`') {
       skip_end = UrlEnd(text, at, line.begin, line.end);
     }
     if (skip_end == at) {

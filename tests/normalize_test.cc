@@ -427,6 +427,29 @@ TEST(NormalizeTest, ARuleCutInsideARepairedRunKeepsTheRestOfIt) {
   EXPECT_EQ(cleaner->rule(r.edits[1].rule).id, "normalize.mojibake");
 }
 
+// Long lines of what each stage looks for, unclosed or unpaired: every stage
+// reads them in one pass (a stage that looked again from each candidate would
+// take minutes here).
+TEST(NormalizeTest, LongLinesOfSyntaxKeepTheContract) {
+  Options o = StageOnly();
+  o.fix_mojibake = true;
+  o.to_simplified = true;
+  o.strip_markdown = true;
+  o.normalize_punct = true;
+  auto cleaner = MakeCleaner(o);
+  ASSERT_NE(cleaner, nullptr);
+  for (const char* unit : {"[", "![", "[a](", "a* ", "_a ", "<", "`a``", "```` ``` `` ` ",
+                           "中,", "\"中", "(中", "\u00C3\u00A9", "浣犲ソ", "http://x", ")",
+                           "**a*b_c~~d`", "[a][", "\\*"}) {
+    SCOPED_TRACE(unit);
+    std::string line;
+    while (line.size() < 200000) line += unit;
+    line += "\n";
+    const Result r = cleaner->Clean(line);
+    ExpectResultContract(*cleaner, line, r);
+  }
+}
+
 // ---- the README's examples ----------------------------------------------------
 
 // Each row of the README's table | `option`, ... | `--flag` | `before` |
