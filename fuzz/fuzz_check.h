@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "lib/utf8.h"
 #include "textwash/textwash.h"
 
 #define TEXTWASH_FUZZ_CHECK(cond)                                         \
@@ -25,26 +26,12 @@
 
 namespace textwash::fuzz {
 
-// The length of the UTF-8 sequence at s[i] if it is valid (shortest form,
-// no surrogates, at most U+10FFFF), else 0.
+// The length of the well-formed UTF-8 sequence at s[i] (shortest form, no
+// surrogates, at most U+10FFFF), or 0 if there is none.
 inline size_t ValidSequenceAt(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) -> unsigned {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
-  };
-  const auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    return b(k) >= lo && b(k) <= hi;
-  };
-  const unsigned b0 = b(0);
-  if (i >= s.size()) return 0;
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-  if (b0 >= 0xE1 && b0 <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
+  char32_t c;
+  const int len = i < s.size() ? internal::DecodeUtf8(s, i, &c) : 0;
+  return len > 0 ? static_cast<size_t>(len) : 0;
 }
 
 inline bool IsValidUtf8(std::string_view s) {
