@@ -4,8 +4,8 @@
 // Fuzzes Cleaner::Clean() on arbitrary bytes. Every input is cleaned with
 // the default options; the input less its first byte is cleaned again with
 // one of several option sets (PII masking, stages off, a user rule of every
-// kind), picked by that byte. Checks the Result contract, and that cleaning
-// the output again changes nothing.
+// kind, the opt-in normalizers), picked by that byte. Checks the Result
+// contract, and that cleaning the output again changes nothing.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -92,7 +92,7 @@ validate = "ipv4"
 )toml";
 
 std::vector<std::shared_ptr<const Cleaner>> MakeCleaners() {
-  std::vector<Options> sets(8);
+  std::vector<Options> sets(10);
   sets[1].pii = textwash::PiiMode::kMask;
   sets[2].pii = textwash::PiiMode::kRemove;
   sets[3].layout = false;
@@ -107,6 +107,14 @@ std::vector<std::shared_ptr<const Cleaner>> MakeCleaners() {
   sets[7].rule_texts.push_back({"fuzz_rules.toml", std::string(kUserRules)});
   sets[7].pii = textwash::PiiMode::kMask;
   sets[7].min_repeat_chars = 0;
+  for (Options* o : {&sets[8], &sets[9]}) {
+    o->fix_mojibake = true;
+    o->to_simplified = true;
+    o->strip_markdown = true;
+    o->normalize_punct = true;
+  }
+  sets[9].keep_link_urls = true;
+  sets[9].default_rules = false;
   std::vector<std::shared_ptr<const Cleaner>> cleaners;
   for (const Options& o : sets) {
     auto cleaner = Cleaner::Create(o);
