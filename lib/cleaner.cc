@@ -599,12 +599,19 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   size_t folds = 0;
   size_t folds_most = 0;  // the pool entries this document used
   size_t folded_bytes = 0;
+  std::vector<size_t> folded_lines;  // the lines in the pool, in its order
   auto run_folded = [&](int rule, size_t li) {
-    if (folded_bytes > kMaxFoldedBytes) folds = folded_bytes = 0;
-    if (folds == 0 && fold_slot.size() < lines.size()) fold_slot.resize(lines.size());
-    if (folds == 0) std::fill_n(fold_slot.begin(), lines.size(), kNotFolded);
+    if (folds == 0 && fold_slot.size() < lines.size()) {
+      fold_slot.resize(lines.size(), kNotFolded);
+    }
     const Line& line = lines[li];
     if (fold_slot[li] == kNotFolded) {
+      if (folded_bytes > kMaxFoldedBytes) {
+        for (size_t l : folded_lines) fold_slot[l] = kNotFolded;
+        folded_lines.clear();
+        folds = folded_bytes = 0;
+      }
+      folded_lines.push_back(li);
       if (fold_pool.size() <= folds) fold_pool.resize(folds + 1);
       internal::FoldLine(text.substr(line.begin, line.end - line.begin), &fold_pool[folds]);
       fold_slot[li] = static_cast<uint32_t>(folds++);
@@ -692,6 +699,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   for (size_t k = 0; k < folds_most; ++k) {
     if (fold_pool[k].text.capacity() > (size_t{1} << 20)) fold_pool[k] = {};
   }
+  for (size_t l : folded_lines) fold_slot[l] = kNotFolded;  // clean for the next one
   if (fold_slot.size() > (size_t{1} << 20)) std::vector<uint32_t>().swap(fold_slot);
 
   // A header such as `Recommended for you` takes the list below it along.
