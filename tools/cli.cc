@@ -95,9 +95,8 @@ struct Flags {
   cli::ReviewOptions review;
   std::vector<std::string> only_rule_files;
 
-  // textwash learn
+  // textwash learn; its inputs, --format and --field are clean's
   cli::LearnOptions learn;
-  Format learn_format = Format::kAuto;
 };
 
 // The subcommands other than clean, to see whether the command line chose one.
@@ -286,32 +285,11 @@ CLI::App* DefineLearn(CLI::App& app, Flags& flags) {
       Wrap("Learn a corpus's own boilerplate: count in how many documents "
            "(and groups) each line occurs and write the lines that repeat "
            "as a rule file to review, then use with clean --rules"));
-  command
-      ->add_option("FILE", learn.inputs,
-                   Wrap("Input files as for clean (JSONL, text, .gz, .zst); "
-                        "counts files with --merge"))
-      ->type_name("");
+  AddInputFlags(command, flags);
   command
       ->add_option("-o,--output", learn.output,
                    "Write the rules (or the counts) to FILE")
       ->type_name("FILE");
-  command
-      ->add_option_function<std::string>(
-          "--format",
-          [&flags](const std::string& value) {
-            flags.learn_format = value == "text"    ? Format::kText
-                                 : value == "jsonl" ? Format::kJsonl
-                                                    : Format::kAuto;
-          },
-          Wrap("text, jsonl or auto, as for clean"))
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
-      ->type_name("FORMAT")
-      ->default_str("auto");
-  command
-      ->add_option("--field", learn.field,
-                   Wrap("JSONL: the string field holding the text"))
-      ->type_name("NAME")
-      ->capture_default_str();
   command
       ->add_option("--group-by", learn.group_by,
                    Wrap("JSONL: the field naming each document's source "
@@ -866,6 +844,8 @@ int RunRulesCheck(const Flags& flags, const Streams& streams) {
 
 int RunLearnCommand(Flags& flags, const Streams& streams) {
   cli::LearnOptions& learn = flags.learn;
+  learn.inputs = flags.files;
+  learn.field = flags.field;
   if (learn.inputs.empty()) learn.inputs.push_back("-");
   if (learn.merge &&
       std::find(learn.inputs.begin(), learn.inputs.end(), "-") !=
@@ -874,7 +854,7 @@ int RunLearnCommand(Flags& flags, const Streams& streams) {
     return kExitCannotRun;
   }
   for (const std::string& input : learn.inputs) {
-    learn.jsonl.push_back(ResolveFormat(flags.learn_format, input) ==
+    learn.jsonl.push_back(ResolveFormat(flags.format, input) ==
                           Format::kJsonl);
   }
   for (const std::string& written : {learn.output, learn.review}) {

@@ -380,6 +380,15 @@ class CountsReader {
     }
   }
 
+  // Keeps this file's group numbers: a run of this process numbers its
+  // groups as the process does.
+  void KeepGroups() {
+    group_map_.resize(header_.group_names.size());
+    for (size_t i = 0; i < group_map_.size(); ++i) {
+      group_map_[i] = static_cast<uint32_t>(i);
+    }
+  }
+
   // Reads the next entry. Returns false at the end; then error() is "" or
   // what went wrong.
   bool Next(std::string* key, Entry* entry) {
@@ -666,10 +675,7 @@ class Counter {
       if (std::string error = readers->back()->Open(run); !error.empty()) {
         return error;
       }
-      // Runs share this process's group numbers; mapping through a copy of
-      // the header keeps them.
-      Header same = *header_;
-      readers->back()->MapGroups(&same);
+      readers->back()->KeepGroups();
     }
     return "";
   }
