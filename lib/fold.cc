@@ -3,6 +3,8 @@
 #include "lib/fold.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -33,7 +35,7 @@ struct Unit {
   char digit = 0;
 };
 
-int NumeralValue(char32_t c) {
+constexpr int NumeralValue(char32_t c) {
   switch (c) {
     case U'〇': case U'零': return 0;
     case U'一': case U'壹': case U'幺': return 1;
@@ -49,7 +51,7 @@ int NumeralValue(char32_t c) {
   }
 }
 
-bool IsSeparatorMark(char32_t c) {
+constexpr bool IsSeparatorMark(char32_t c) {
   switch (c) {
     case '-': case '_': case '.': case '/': case '!': case '*': case '~':
     case '|': case '+': case '#': case '^': case '`': case '\'': case '"':
@@ -117,6 +119,52 @@ Kind KindOf(std::string_view folded, char32_t original) {
   return Kind::kOther;
 }
 
+// The kind of each ASCII character, as KindOf finds it.
+constexpr std::array<Kind, 128> AsciiKinds() {
+  std::array<Kind, 128> kinds{};
+  for (char32_t c = 0; c < 128; ++c) {
+    const char32_t f = c >= 'A' && c <= 'Z' ? c + 32 : c;
+    kinds[c] = f >= '0' && f <= '9'       ? Kind::kDigit
+               : f == ' ' || f == '\t'    ? Kind::kSpace
+               : IsSeparatorMark(f)       ? Kind::kSep
+               : f >= 'a' && f <= 'z'     ? Kind::kWord
+                                          : Kind::kOther;
+  }
+  return kinds;
+}
+constexpr std::array<Kind, 128> kAsciiKinds = AsciiKinds();
+
+// The unified ideographs (U+4E00..U+9FFF) that are Chinese numerals.
+class NumeralIdeographs {
+ public:
+  constexpr NumeralIdeographs() {
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+      if (NumeralValue(c) >= 0) bits_[(c - 0x4E00) / 64] |= uint64_t{1} << ((c - 0x4E00) % 64);
+    }
+  }
+  constexpr bool test(char32_t i) const { return (bits_[i / 64] >> (i % 64)) & 1; }
+
+ private:
+  uint64_t bits_[0x5200 / 64] = {};
+};
+constexpr NumeralIdeographs kNumeralIdeographs;
+
+// The buffers FoldLine reuses.
+struct FoldScratch {
+  std::vector<Unit> units;
+  std::string buf;
+  std::string one;
+  std::vector<size_t> groups;
+  // The folded forms of the last characters that needed ICU, by code point
+  // (full-width punctuation recurs on every line of Chinese text).
+  struct Cached {
+    char32_t c = 0;  // 0: empty (ASCII never gets here)
+    uint8_t size = 0;
+    char bytes[11];
+  };
+  std::array<Cached, 64> cache;
+};
+
 // Minimum number of digits (numerals included) for a run to count as a
 // number: short runs such as 一一 or 三三两两 stay words.
 constexpr int kMinDigitRun = 5;
@@ -124,41 +172,92 @@ constexpr int kMinDigitRun = 5;
 }  // namespace
 
 void FoldLine(std::string_view line, FoldedLine* out) {
-  // Reused by each thread's calls: no allocation per line once warm.
-  thread_local std::vector<Unit> units;
-  thread_local std::string buf;  // the folded forms, one after another
-  thread_local std::vector<size_t> groups;
-  thread_local std::vector<uint32_t> prev_word, next_word;
-  units.clear();
-  buf.clear();
+  // Reused by each thread's calls: no allocation per line once warm. A
+  // character is at least one byte and an ASCII letter or an ideograph
+  // folds to as many bytes as it has: sized once for those, grown only for
+  // characters whose NFKC form is longer. Used through plain pointers below
+  // (a thread_local is looked up again on each use).
+  thread_local FoldScratch scratch;
+  FoldScratch& s = scratch;
+  if (s.units.size() < line.size()) s.units.resize(line.size());
+  if (s.buf.size() < line.size()) s.buf.resize(line.size());
+  Unit* const units = s.units.data();
+  char* buf = s.buf.data();  // the folded forms, one after another
+  std::string& one = s.one;  // the folded form of one character
+  std::vector<size_t>& groups = s.groups;
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  size_t n = 0;       // units
+  size_t bl = 0;      // bytes of buf in use
+  unsigned kinds_seen = 0;  // bit k: a unit of Kind k
   for (size_t i = 0; i < line.size();) {
+    Unit& u = units[n++];
+    u.fb = static_cast<uint32_t>(bl);
+    u.begin = static_cast<uint32_t>(i);
+    u.drop = false;
+    u.digit = 0;
+    const unsigned char b = p[i];
+    if (b < 0x80) {  // ASCII: lower case, classified by a table
+      buf[bl++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      u.fl = 1;
+      u.end = static_cast<uint32_t>(i + 1);
+      u.kind = kAsciiKinds[b];
+      kinds_seen |= 1u << static_cast<unsigned>(u.kind);
+      ++i;
+      continue;
+    }
+    if (b >= 0xE4 && b <= 0xE9 && line.size() - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      const char32_t c = DecodeThreeBytes(p + i);
+      if (c >= 0x4E00) {  // unified ideographs fold to themselves
+        std::memcpy(buf + bl, p + i, 3);
+        bl += 3;
+        u.fl = 3;
+        u.end = static_cast<uint32_t>(i + 3);
+        u.kind = kNumeralIdeographs.test(c - 0x4E00) ? Kind::kNumeral : Kind::kCjk;
+        kinds_seen |= 1u << static_cast<unsigned>(u.kind);
+        i += 3;
+        continue;
+      }
+    }
     char32_t c;
     int len = DecodeUtf8(line, i, &c);
     if (len <= 0) len = -len;
-    Unit u;
-    u.fb = static_cast<uint32_t>(buf.size());
-    if (c >= 0x4E00 && c <= 0x9FFF && len == 3) {
-      buf.append(line.data() + i, 3);  // unified ideographs fold to themselves
+    FoldScratch::Cached& cached = s.cache[c % s.cache.size()];
+    if (cached.c == c) {
+      one.assign(cached.bytes, cached.size);
     } else {
-      FoldChar(c, &buf);
+      one.clear();
+      FoldChar(c, &one);
+      if (one.size() <= sizeof(cached.bytes)) {
+        cached.c = c;
+        cached.size = static_cast<uint8_t>(one.size());
+        std::memcpy(cached.bytes, one.data(), one.size());
+      }
     }
-    u.fl = static_cast<uint32_t>(buf.size()) - u.fb;
-    u.begin = static_cast<uint32_t>(i);
+    // The rest of the line may still need a byte per byte of input.
+    if (s.buf.size() < bl + one.size() + (line.size() - i)) {
+      s.buf.resize(bl + one.size() + (line.size() - i));
+      buf = s.buf.data();
+    }
+    std::memcpy(buf + bl, one.data(), one.size());
+    bl += one.size();
+    u.fl = static_cast<uint32_t>(one.size());
     u.end = static_cast<uint32_t>(i + len);
-    u.kind = KindOf(std::string_view(buf).substr(u.fb, u.fl), c);
+    u.kind = KindOf(one, c);
     if (u.fl == 0) u.drop = true;
-    units.push_back(u);
+    kinds_seen |= 1u << static_cast<unsigned>(u.kind);
     i += len;
   }
   auto folded = [&](const Unit& u) {
     return u.digit != 0 ? std::string_view(&u.digit, 1)
-                        : std::string_view(buf).substr(u.fb, u.fl);
+                        : std::string_view(buf + u.fb, u.fl);
   };
-  const size_t n = units.size();
   // Digit runs: digits and numerals with at most two separators or blanks
   // between them. In a long enough run numerals become digits and the
   // separators go.
-  for (size_t i = 0; i < n;) {
+  auto seen = [&](Kind kind) { return (kinds_seen >> static_cast<unsigned>(kind)) & 1; };
+  const bool numbers = seen(Kind::kDigit) || seen(Kind::kNumeral);
+  for (size_t i = 0; numbers && i < n;) {
     if (units[i].kind != Kind::kDigit && units[i].kind != Kind::kNumeral) {
       ++i;
       continue;
@@ -220,51 +319,75 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   }
   // Blanks go unless they keep two words or two numbers apart; marks go
   // between two CJK characters, where they only serve to split a name.
-  // The nearest unit before and after each one that is neither a blank nor
-  // a mark (a dropped unit is a blank), found in two passes so that a long
-  // run of marks costs no more than its length.
-  constexpr uint32_t kNone = UINT32_MAX;
-  auto is_word = [&](size_t m) {
-    return !units[m].drop && units[m].kind != Kind::kSpace && units[m].kind != Kind::kSep;
-  };
-  prev_word.assign(n, kNone);
-  next_word.assign(n, kNone);
-  for (size_t k = 1; k < n; ++k) {
-    prev_word[k] = is_word(k - 1) ? static_cast<uint32_t>(k - 1) : prev_word[k - 1];
-  }
-  for (size_t k = n; k-- > 1;) {
-    next_word[k - 1] = is_word(k) ? static_cast<uint32_t>(k) : next_word[k];
-  }
-  auto neighbour = [&](size_t k, int step) -> const Unit* {
-    const uint32_t m = step < 0 ? prev_word[k] : next_word[k];
-    return m == kNone ? nullptr : &units[m];
-  };
-  for (size_t k = 0; k < n; ++k) {
-    Unit& u = units[k];
-    if (u.drop || (u.kind != Kind::kSpace && u.kind != Kind::kSep)) continue;
-    const Unit* prev = k > 0 ? neighbour(k, -1) : nullptr;
-    const Unit* next = neighbour(k, 1);
-    if (u.kind == Kind::kSpace) {
-      auto alnum = [](const Unit* x) {
-        return x != nullptr && (x->kind == Kind::kWord || x->kind == Kind::kDigit);
-      };
-      u.drop = !(alnum(prev) && alnum(next));
-    } else {
-      const bool prev_cjk = prev && prev->kind == Kind::kCjk;
-      const bool next_cjk = next && next->kind == Kind::kCjk;
-      u.drop = prev_cjk && next_cjk;
+  // Each looks at the nearest unit before and after it that is neither a
+  // blank nor a mark (a dropped unit is a blank): the one before is kept on
+  // the way, the one after is found once for each run of such units, so
+  // that a long run of marks costs no more than its length.
+  if (seen(Kind::kSpace) || seen(Kind::kSep)) {
+    auto is_word = [&](size_t m) {
+      return !units[m].drop && units[m].kind != Kind::kSpace && units[m].kind != Kind::kSep;
+    };
+    const Unit* prev = nullptr;
+    size_t after = 0;  // the next word at or after k, or n; valid while > k
+    for (size_t k = 0; k < n; ++k) {
+      Unit& u = units[k];
+      if (u.drop || (u.kind != Kind::kSpace && u.kind != Kind::kSep)) {
+        // Only blanks and marks change here, and they are never words.
+        if (is_word(k)) prev = &u;
+        continue;
+      }
+      if (after <= k) {
+        after = k + 1;
+        while (after < n && !is_word(after)) ++after;
+      }
+      const Unit* next = after < n ? &units[after] : nullptr;
+      if (u.kind == Kind::kSpace) {
+        auto alnum = [](const Unit* x) {
+          return x != nullptr && (x->kind == Kind::kWord || x->kind == Kind::kDigit);
+        };
+        u.drop = !(alnum(prev) && alnum(next));
+      } else {
+        const bool prev_cjk = prev && prev->kind == Kind::kCjk;
+        const bool next_cjk = next && next->kind == Kind::kCjk;
+        u.drop = prev_cjk && next_cjk;
+      }
     }
   }
-  out->text.clear();
-  out->begin.clear();
-  out->end.clear();
-  for (const Unit& u : units) {
+  // The output is at most as long as buf: a numeral that became a digit is
+  // shorter. Written through pointers, then cut to size.
+  if (out->text.size() < bl) out->text.resize(bl);
+  if (out->begin.size() < bl) out->begin.resize(bl);
+  if (out->end.size() < bl) out->end.resize(bl);
+  char* text = out->text.data();
+  uint32_t* begin = out->begin.data();
+  uint32_t* end = out->end.data();
+  size_t o = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const Unit& u = units[k];
     if (u.drop) continue;
-    const std::string_view f = folded(u);
-    out->text += f;
-    out->begin.insert(out->begin.end(), f.size(), u.begin);
-    out->end.insert(out->end.end(), f.size(), u.end);
+    if (u.fl == 1 || u.digit != 0) {
+      text[o] = u.digit != 0 ? u.digit : buf[u.fb];
+      begin[o] = u.begin;
+      end[o] = u.end;
+      ++o;
+      continue;
+    }
+    if (u.fl == 3) {  // an ideograph
+      std::memcpy(text + o, buf + u.fb, 3);
+      begin[o] = begin[o + 1] = begin[o + 2] = u.begin;
+      end[o] = end[o + 1] = end[o + 2] = u.end;
+      o += 3;
+      continue;
+    }
+    for (uint32_t b = 0; b < u.fl; ++b, ++o) {
+      text[o] = buf[u.fb + b];
+      begin[o] = u.begin;
+      end[o] = u.end;
+    }
   }
+  out->text.resize(o);
+  out->begin.resize(o);
+  out->end.resize(o);
 }
 
 }  // namespace textwash::internal
