@@ -771,6 +771,127 @@ TEST(CliJsonStringTest, ReadJsonString) {
   }
 }
 
+// Strings are scanned a block of bytes at a time: every kind of byte that
+// needs an escape or a repair is tried at each offset of the first blocks,
+// in strings shorter and longer than a block.
+TEST(CliJsonStringTest, AppendJsonStringAtEveryOffset) {
+  struct Case {
+    std::string_view in;
+    std::string_view want;
+  };
+  const Case cases[] = {
+      {"\"", R"(\")"},
+      {"\\", R"(\\)"},
+      {"\n", R"(\n)"},
+      {"\t", R"(\t)"},
+      {"\r", R"(\r)"},
+      {"\b", R"(\b)"},
+      {"\f", R"(\f)"},
+      {std::string_view("\0", 1), R"(\u0000)"},
+      {"\x01", R"(\u0001)"},
+      {"\x1F", R"(\u001f)"},
+      {" ", " "},
+      {"/", "/"},
+      {"\x7F", "\x7F"},
+      {"\xC2\x80", "\xC2\x80"},
+      {"é", "é"},
+      {"中", "中"},
+      {"😀", "😀"},
+      {"\xFF", "\xEF\xBF\xBD"},
+      {"\xE4\xB8", "\xEF\xBF\xBD\xEF\xBF\xBD"},  // cut short
+      {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+  };
+  for (const Case& c : cases) {
+    for (size_t before = 0; before <= 40; ++before) {
+      for (size_t after : {0, 1, 2, 15, 16, 17, 33}) {
+        const std::string in =
+            std::string(before, 'a') + std::string(c.in) + std::string(after, 'b');
+        SCOPED_TRACE(in);
+        std::string out = "x";
+        cli::AppendJsonString(in, &out);
+        EXPECT_EQ(out, "x\"" + std::string(before, 'a') + std::string(c.want) +
+                           std::string(after, 'b') + "\"");
+      }
+    }
+  }
+  // Runs of escapes, and multibyte characters across block edges.
+  for (size_t before = 0; before <= 20; ++before) {
+    const std::string pad(before, 'a');
+    std::string out;
+    cli::AppendJsonString(pad + std::string(40, '"'), &out);
+    std::string want = "\"" + pad;
+    for (int i = 0; i < 40; ++i) want += "\\\"";
+    EXPECT_EQ(out, want + "\"");
+    std::string text = pad;
+    for (int i = 0; i < 12; ++i) text += "中é😀";
+    out.clear();
+    cli::AppendJsonString(text, &out);
+    EXPECT_EQ(out, "\"" + text + "\"");
+  }
+}
+
+TEST(CliJsonStringTest, ReadJsonStringAtEveryOffset) {
+  struct Case {
+    std::string_view json;
+    std::string_view want;
+  };
+  const Case escapes[] = {
+      {R"(\")", "\""},
+      {R"(\\)", "\\"},
+      {R"(\/)", "/"},
+      {R"(\b)", "\b"},
+      {R"(\f)", "\f"},
+      {R"(\n)", "\n"},
+      {R"(\r)", "\r"},
+      {R"(\t)", "\t"},
+      {R"(\u00e9)", "é"},
+      {R"(\u4E2D)", "中"},
+      {R"(\u0000)", std::string_view("\0", 1)},
+      {R"(\ud83d\ude00)", "😀"},
+      {R"(\ud83d)", "\xEF\xBF\xBD"},
+      {R"(\ud83dx)", "\xEF\xBF\xBDx"},
+      {R"(\udc00)", "\xEF\xBF\xBD"},
+      {"\x7F", "\x7F"},
+      {"中😀", "中😀"},
+  };
+  const std::string_view invalid[] = {
+      "\n", "\t", std::string_view("\0", 1), "\x1F",
+      R"(\q)", R"(\u12g4)", R"(\U0041)", R"(\x41)",
+  };
+  for (size_t before = 0; before <= 40; ++before) {
+    const std::string pad(before, 'a');
+    for (size_t after : {0, 1, 2, 15, 16, 17, 33}) {
+      const std::string tail(after, 'b');
+      for (const Case& c : escapes) {
+        const std::string json =
+            "\"" + pad + std::string(c.json) + tail + "\"\\q\n";
+        SCOPED_TRACE(json);
+        std::string out = "x";
+        EXPECT_EQ(cli::ReadJsonString(json, &out), json.size() - 3);
+        EXPECT_EQ(out, "x" + pad + std::string(c.want) + tail);
+        EXPECT_EQ(cli::ReadJsonString(json, nullptr), json.size() - 3);
+      }
+      for (std::string_view bad : invalid) {
+        const std::string json = "\"" + pad + std::string(bad) + tail + "\"";
+        SCOPED_TRACE(json);
+        std::string out;
+        EXPECT_EQ(cli::ReadJsonString(json, &out), std::nullopt);
+        EXPECT_EQ(cli::ReadJsonString(json, nullptr), std::nullopt);
+      }
+    }
+    // Strings that end too soon: unclosed, or inside an escape.
+    for (std::string_view end : {"", "\\", R"(\u)", R"(\u12)", R"(\u123)"}) {
+      const std::string json = "\"" + pad + std::string(end);
+      SCOPED_TRACE(json);
+      EXPECT_EQ(cli::ReadJsonString(json, nullptr), std::nullopt);
+    }
+    // A surrogate pair whose second half is cut short stays a lone one.
+    const std::string json = "\"" + pad + R"(\ud83d\ude0")";
+    std::string out;
+    EXPECT_EQ(cli::ReadJsonString(json, &out), std::nullopt) << json;
+  }
+}
+
 }  // namespace
 }  // namespace textwash
 

@@ -4,6 +4,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -120,9 +124,74 @@ std::string InvalidJsonReason(simdjson::error_code code) {
   }
 }
 
-}  // namespace
+// Returns the offset of the first byte at or after `i` that a JSON string
+// cannot hold as it is: '"', '\\' or a control character below U+0020;
+// s.size() if there is none. Strings are mostly long runs of other bytes, so
+// those are skipped 16 at a time where SSE2 is available.
+size_t FindSpecialByte(std::string_view s, size_t i) {
+  const char* data = s.data();
+  const size_t size = s.size();
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= size; i += 16) {
+    const __m128i bytes =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    // An unsigned byte is at most 0x1F exactly when max(byte, 0x1F) is 0x1F.
+    const __m128i control =
+        _mm_cmpeq_epi8(_mm_max_epu8(bytes, last_control), last_control);
+    const __m128i special = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                     _mm_cmpeq_epi8(bytes, backslash)),
+        control);
+    const int mask = _mm_movemask_epi8(special);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < size; ++i) {
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return size;
+}
 
-void AppendJsonString(std::string_view text, std::string* out) {
+// Appends the JSON escape of `c`, one of the bytes FindSpecialByte() stops at.
+void AppendEscape(unsigned char c, std::string* out) {
+  switch (c) {
+    case '"':
+      out->append("\\\"");
+      break;
+    case '\\':
+      out->append("\\\\");
+      break;
+    case '\n':
+      out->append("\\n");
+      break;
+    case '\t':
+      out->append("\\t");
+      break;
+    case '\r':
+      out->append("\\r");
+      break;
+    case '\b':
+      out->append("\\b");
+      break;
+    case '\f':
+      out->append("\\f");
+      break;
+    default: {
+      constexpr char kHex[] = "0123456789abcdef";
+      out->append("\\u00");
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 0xF]);
+    }
+  }
+}
+
+// AppendJsonString() for text that is not valid UTF-8: each byte is looked
+// at, and the bytes of invalid sequences become U+FFFD one by one.
+void AppendJsonStringRepairingUtf8(std::string_view text, std::string* out) {
   out->reserve(out->size() + text.size() + 2);
   out->push_back('"');
   size_t run = 0;  // start of the bytes not copied yet
@@ -146,38 +215,32 @@ void AppendJsonString(std::string_view text, std::string* out) {
       continue;
     }
     flush();
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default: {
-        constexpr char kHex[] = "0123456789abcdef";
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-      }
-    }
+    AppendEscape(c, out);
     run = ++i;
   }
   flush();
+  out->push_back('"');
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  // The cleaner's output is always valid UTF-8; checked once up front, it
+  // leaves only the bytes FindSpecialByte() stops at to escape.
+  if (!simdjson::validate_utf8(text.data(), text.size())) {
+    AppendJsonStringRepairingUtf8(text, out);
+    return;
+  }
+  out->reserve(out->size() + text.size() + 2);
+  out->push_back('"');
+  size_t run = 0;  // start of the bytes not copied yet
+  while (true) {
+    const size_t i = FindSpecialByte(text, run);
+    out->append(text.data() + run, i - run);
+    if (i == text.size()) break;
+    AppendEscape(static_cast<unsigned char>(text[i]), out);
+    run = i + 1;
+  }
   out->push_back('"');
 }
 
@@ -191,17 +254,15 @@ std::optional<size_t> ReadJsonString(std::string_view json, std::string* out) {
   const auto append = [&](std::string_view s) {
     if (out != nullptr) out->append(s);
   };
-  while (i < json.size()) {
+  while (true) {
+    i = FindSpecialByte(json, i);
+    if (i == json.size()) break;
     const unsigned char c = static_cast<unsigned char>(json[i]);
     if (c == '"') {
       flush();
       return i + 1;
     }
     if (c < 0x20) return std::nullopt;
-    if (c != '\\') {
-      ++i;
-      continue;
-    }
     flush();
     if (i + 1 >= json.size()) return std::nullopt;
     switch (json[i + 1]) {
