@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "lib/stage_rules.h"
 #include "lib/utf8.h"
@@ -38,6 +39,43 @@ enum class Fate : uint8_t {
   kRemoveBlank,   // a blank line at an edge or in a run
 };
 
+// A hash of a line for finding repeats. Equal lines hash alike, which is all
+// the search needs: lines with one hash are compared byte for byte. It takes
+// eight or sixteen bytes a step, several times faster than std::hash on long
+// lines.
+uint64_t HashLine(std::string_view s) {
+  constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15;  // 2^64 / golden ratio
+  constexpr uint64_t kOther = 0xD6E8FEB86659FD93;
+  const auto word_at = [&](size_t i) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    return word;
+  };
+  uint64_t h = s.size() * kMultiplier;
+  size_t i = 0;
+#if defined(__SIZEOF_INT128__)
+  // Both halves of a full 64 x 64-bit product: every bit of the two words
+  // reaches the hash in one multiply.
+  for (; i + 16 <= s.size(); i += 16) {
+    const unsigned __int128 product =
+        static_cast<unsigned __int128>(word_at(i) ^ kOther) *
+        (word_at(i + 8) ^ h);
+    h = static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+  }
+#endif
+  const auto mix = [&](uint64_t word) {
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 32;  // so that high bits reach the low ones as well
+  };
+  for (; i + 8 <= s.size(); i += 8) mix(word_at(i));
+  if (i < s.size()) {
+    uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, s.size() - i);
+    mix(word);
+  }
+  return h;
+}
+
 std::string_view TrimBlanks(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e) {
@@ -71,8 +109,10 @@ bool FindChunkJoin(std::string_view text, const std::vector<Line>& lines,
   size_t j = i + 1;
   while (j < lines.size() && blank[j]) ++j;
   if (j == i + 1 || j >= lines.size() || fate[j] != Fate::kKeep) return false;
-  if (CountCodePoints(text.substr(line.begin, line.end - line.begin)) <
-      kMinLineChars) {
+  // A code point takes at most 4 bytes: long lines need no counting.
+  const size_t line_size = line.end - line.begin;
+  if (line_size < 4 * kMinLineChars &&
+      CountCodePoints(text.substr(line.begin, line_size)) < kMinLineChars) {
     return false;
   }
   const Line& chunk = lines[j];
@@ -189,7 +229,7 @@ void AssembleEdits(std::string_view text, const std::vector<Line>& lines,
       // A code point takes at most 4 bytes: long keys need no counting.
       if (key.size() >= 4 * min_repeat ||
           (key.size() >= min_repeat && CountCodePoints(key) >= min_repeat)) {
-        keyed.emplace_back(std::hash<std::string_view>{}(key), i);
+        keyed.emplace_back(HashLine(key), i);
       }
     }
   }

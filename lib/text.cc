@@ -43,8 +43,25 @@ constexpr std::pair<char32_t, char32_t> kPairs[] = {
     {U'「', U'」'}, {U'『', U'』'}, {U'“', U'”'}, {U'〔', U'〕'}, {U'［', U'］'},
 };
 
+// True unless `c` is surely no half of a pair: ASCII other than brackets,
+// code points below U+2000 and the CJK ideographs, most of any text, need no
+// look through kPairs.
+constexpr bool MayBePairHalf(char32_t c) {
+  if (c < 0x80) return c == '(' || c == ')' || c == '[' || c == ']';
+  return c >= 0x2000 && (c < 0x4E00 || c > 0x9FFF);
+}
+
+constexpr bool AllPairHalvesPass() {
+  for (const auto& pair : kPairs) {
+    if (!MayBePairHalf(pair.first) || !MayBePairHalf(pair.second)) return false;
+  }
+  return true;
+}
+static_assert(AllPairHalvesPass(), "MayBePairHalf() must pass all of kPairs");
+
 // Returns the closer of opener `c`, or 0 if `c` opens no pair.
 char32_t CloserOf(char32_t c) {
+  if (!MayBePairHalf(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == open) return close;
   }
@@ -53,6 +70,7 @@ char32_t CloserOf(char32_t c) {
 
 // Returns the opener of closer `c`, or 0 if `c` closes no pair.
 char32_t OpenerOf(char32_t c) {
+  if (!MayBePairHalf(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == close) return open;
   }

@@ -148,6 +148,19 @@ TEST(CleanerTest, RepeatedLines) {
   ASSERT_NE(short_lines, nullptr);
   RunCases(*short_lines, {{"threshold is an option", "abcde\nabcde\nabcd\nabcd\n",
                            "abcde\nabcd\nabcd\n"}});
+  // Lines one byte apart, at any offset in lines of any length, are no copies.
+  for (size_t length = 5; length <= 40; ++length) {
+    std::string line;
+    for (size_t i = 0; i < length; ++i) line += static_cast<char>('a' + i % 26);
+    std::string text = line + "\n";
+    for (size_t k = 0; k < length; ++k) {
+      std::string other = line;
+      other[k] = 'Z';
+      text += other + "\n";
+    }
+    SCOPED_TRACE(line);
+    EXPECT_EQ(short_lines->Clean(text + line + "\n").text, text);
+  }
 }
 
 TEST(CleanerTest, Layout) {
