@@ -200,9 +200,24 @@ bool IsExactLiteral(const internal::RuleTerm& term, bool ignore_case) {
       term.text.find('\n') != std::string::npos) {
     return false;
   }
-  return !ignore_case || std::all_of(term.text.begin(), term.text.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
+  if (!ignore_case) return true;
+  // Ignoring case, the engine and RE2 agree on ASCII and on characters
+  // that have no case at all: ideographs, kana, hangul, CJK and full-width
+  // punctuation (not full-width letters, which do have case).
+  for (size_t i = 0; i < term.text.size();) {
+    char32_t c;
+    const int len = internal::DecodeUtf8(term.text, i, &c);
+    if (len <= 0) return false;
+    const bool caseless =
+        c < 0x80 || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x30FF) ||
+        (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFF01 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+        (c >= 0xFF5B && c <= 0xFF65) || (c >= 0x20000 && c <= 0x3FFFF);
+    if (!caseless) return false;
+    i += static_cast<size_t>(len);
+  }
+  return true;
 }
 
 // True if every top-level branch of `pattern` starts with `^`.

@@ -5,6 +5,7 @@
 // layout, user rules of each kind, and the contract of every Result.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -402,6 +403,56 @@ TEST(CleanerTest, MissingRuleFile) {
 TEST(CleanerTest, ApplyEditsClampsAndReplaces) {
   std::vector<Edit> edits = {{1, 2, "X", Category::kAd, 0}, {3, 99, "", Category::kAd, 0}};
   EXPECT_EQ(ApplyEdits("abcdef", edits), "aXc");
+}
+
+// Literals the scanner locates by itself (no regex) must cut exactly what
+// the same words written as patterns cut, ignoring case too: CJK words,
+// ASCII, and full-width letters (which have case, so go through RE2).
+TEST(CleanerTest, CaselessLiteralsCutWhatTheirPatternsCut) {
+  // The first rule's words have no case or are ASCII: the scanner locates
+  // them. The second's are full-width letters, which RE2 checks.
+  const std::vector<std::vector<std::string>> rules = {
+      {"代写", "代写代发", "vip会员", "【推广】", "扫码—关注", "限時"}, {"ＡＤ广告", "Ｋ线图"}};
+  auto make = [&](bool literals) {
+    Options options;
+    options.default_rules = false;
+    options.layout = false;
+    options.noise = false;
+    options.min_repeat_chars = 0;
+    std::string text;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      text += "[[rule]]\nid = \"t.words" + std::to_string(r) +
+              "\"\ncategory = \"ad\"\nkind = \"marker\"\nignore_case = true\n";
+      text += literals ? "literals = [" : "patterns = [";
+      for (const std::string& w : rules[r]) text += "'" + w + "', ";
+      text += "]\n";
+    }
+    options.rule_texts.push_back({"words.toml", text});
+    return MakeCleaner(options);
+  };
+  auto by_literals = make(true);
+  auto by_patterns = make(false);
+  ASSERT_NE(by_literals, nullptr);
+  ASSERT_NE(by_patterns, nullptr);
+  const std::vector<std::string> pieces = {
+      "代写", "代写代发", "代", "写", "代发", "VIP会员", "Vip会员", "vip会员", "ＡＤ广告",
+      "ａｄ广告", "Ａｄ广告", "AD广告", "【推广】", "扫码—关注", "Ｋ线图", "ｋ线图", "K线图",
+      "限時", "限时", "正文", "，", " ", "\n", "text"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int k = static_cast<int>(rng() % 10) + 1; k > 0; --k) text += pieces[rng() % pieces.size()];
+    const Result a = by_literals->Clean(text);
+    const Result b = by_patterns->Clean(text);
+    EXPECT_EQ(a.text, b.text) << text;
+    ASSERT_EQ(a.edits.size(), b.edits.size()) << text;
+    for (size_t k = 0; k < a.edits.size(); ++k) {
+      EXPECT_EQ(a.edits[k].begin, b.edits[k].begin) << text;
+      EXPECT_EQ(a.edits[k].end, b.edits[k].end) << text;
+    }
+  }
+  // Leftmost first, then the first term listed: 代写 before 代写代发.
+  EXPECT_EQ(by_literals->Clean("买ａｄ广告和VIP会员代写代发").text, "买和代发");
 }
 
 }  // namespace
