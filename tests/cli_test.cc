@@ -568,6 +568,70 @@ TEST(CliJsonlTest, DeepNestingIsAnErrorNotACrash) {
 
 // ---- --report ---------------------------------------------------------------
 
+// A line parsed where it is, with a NUL and whatever bytes after it, reads as
+// the same line parsed alone.
+TEST(CliJsonlTest, ParseInPlaceIgnoresTheBytesAfterTheLine) {
+  const std::vector<std::string> lines = {
+      R"({"id":7,"text":"a\tb"})",
+      R"({"text":"x"} )",
+      R"({"text":"x")",
+      R"({"text":"x"}})",
+      R"({"text":"x",)",
+      R"({"text":)",
+      R"({"text")",
+      R"({"a":[1,2},"text":"x"})",
+      R"({"a":{"b":1)",
+      "[1,",
+      "{",
+      R"({"text":1})",
+      R"({"body":"x"})",
+      R"({"text":"x","text":"y"})",
+      R"("text")",
+      "1",
+      "12",
+      "tru",
+      "true",
+      "nul",
+      "[1,2]",
+      "",
+      " ",
+      "{\"text\":\"\xC3(\"}",
+      "{\"text\":\"\xE4\xB8",
+  };
+  std::vector<std::string> afters;
+  for (const std::string more :
+       {std::string(cli::kJsonlPadding, '\0'),
+        std::string(cli::kJsonlPadding, ' '),
+        std::string(cli::kJsonlPadding, '"'),
+        std::string(cli::kJsonlPadding, '}'),
+        std::string(cli::kJsonlPadding, ']'),
+        std::string(cli::kJsonlPadding, ','),
+        std::string(cli::kJsonlPadding, '7'),
+        "e" + std::string(cli::kJsonlPadding, 'e'),
+        "\n{\"text\":\"next\"}\n" + std::string(cli::kJsonlPadding, '\x80')}) {
+    afters.push_back(std::string(1, '\0') + more);
+  }
+  cli::JsonlParser parser("text");
+  for (const std::string& line : lines) {
+    std::string alone = line;
+    cli::JsonlField want;
+    const Status want_status = parser.Parse(&alone, &want);
+    for (const std::string& after : afters) {
+      SCOPED_TRACE(::testing::PrintToString(line + after));
+      const std::string buffer = line + after;
+      cli::JsonlField field;
+      const Status status = parser.ParseInPlace(
+          std::string_view(buffer.data(), line.size()), &field);
+      EXPECT_EQ(status.ok(), want_status.ok());
+      EXPECT_EQ(status.message(), want_status.message());
+      EXPECT_EQ(field.begin, want.begin);
+      EXPECT_EQ(field.end, want.end);
+      EXPECT_EQ(field.text, want.text);
+      EXPECT_EQ(field.id, want.id);
+    }
+  }
+}
+
 TEST_F(CliTest, ReportListsEditsPerDocument) {
   const std::string jsonl =
       WriteFile("docs.jsonl",

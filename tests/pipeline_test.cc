@@ -152,6 +152,63 @@ TEST_F(PipelineTest, SameBytesForEveryThreadCount) {
   EXPECT_EQ(std::count(fail1.out.begin(), fail1.out.end(), '\n'), 7);
 }
 
+// ---- lines and batches ---------------------------------------------------------
+
+// Lines ending at and around the size of a batch (1 MiB), lines longer than a
+// batch, CRLF, blank and empty lines and a last line without a line break
+// give what each line gives alone, with the right line numbers.
+TEST_F(PipelineTest, LinesAroundTheBatchSizeAreEachReadWhole) {
+  constexpr size_t kBatch = size_t{1} << 20;
+  // A line of exactly `size` bytes, line break excluded.
+  const auto padded = [](size_t size, std::string_view text) {
+    const std::string head =
+        "{\"text\":\"" + std::string(text) + "\",\"pad\":\"";
+    return head + std::string(size - head.size() - 2, 'p') + "\"}";
+  };
+  const std::string small = "{\"text\":\"短##paidbegin##文\"}";
+  const std::string big = padded(5 * kBatch / 2, "意识形态##paidbegin##责任制");
+  for (const int delta : {-3, -2, -1, 0, 1, 2}) {
+    for (const bool crlf : {false, true}) {
+      SCOPED_TRACE(::testing::Message() << delta << (crlf ? " CRLF" : ""));
+      const std::string eol = crlf ? "\r\n" : "\n";
+      // The first line's line break is the last byte of the first batch's
+      // buffer when `delta` is 0.
+      const std::vector<std::string> lines = {
+          padded(kBatch - eol.size() + delta, "第一##paidbegin##行"),
+          small,
+          "",
+          "  ",
+          "not json",
+          big,
+          padded(kBatch, "整##paidbegin##批"),
+          small,
+          small,
+      };
+      std::string input;
+      std::string want;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const bool last = i + 1 == lines.size();
+        input += lines[i] + (last ? "" : eol);
+        const CliOutput alone =
+            RunWith({"--format", "jsonl", "-"}, lines[i] + "\n");
+        want += alone.out;
+      }
+      const std::string path = WriteFile("lines.jsonl", input);
+      for (const char* threads : {"1", "3"}) {
+        SCOPED_TRACE(threads);
+        const CliOutput r = RunWith({"-j", threads, path, "--stats"});
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_TRUE(r.out == want) << testing::LineDiff(want, r.out);
+        EXPECT_TRUE(Contains(r.err, "textwash: " + path + ":5: invalid JSON\n"))
+            << r.err;
+        EXPECT_TRUE(Contains(
+            r.err, "  bytes       " + std::to_string(input.size()) + " in, "))
+            << r.err;
+      }
+    }
+  }
+}
+
 // ---- compression ---------------------------------------------------------------
 
 TEST_F(PipelineTest, GzipAndZstdRoundTrips) {

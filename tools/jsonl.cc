@@ -328,11 +328,15 @@ std::string SpliceJsonString(std::string_view line, const JsonlField& field,
   return out;
 }
 
+static_assert(kJsonlPadding >= simdjson::SIMDJSON_PADDING);
+
 // Walks the whole document with simdjson On Demand, validating every value
 // (On Demand alone only checks what it is asked for) and noting where the
 // field's value token starts and ends in the line.
+
 struct JsonlParser::Impl {
-  explicit Impl(std::string_view field_path) : path_text(field_path) {
+  explicit Impl(std::string_view field_path) {
+    quoted_path.append(1, '"').append(field_path).append(1, '"');
     size_t start = 0;
     while (true) {
       const size_t dot = field_path.find('.', start);
@@ -342,30 +346,23 @@ struct JsonlParser::Impl {
     }
   }
 
-  Status Parse(std::string* line_buffer, JsonlField* field) {
-    line_buffer->reserve(line_buffer->size() + simdjson::SIMDJSON_PADDING);
-    line = *line_buffer;
+  // `json` is the line, with at least SIMDJSON_PADDING bytes allocated
+  // after it.
+  Status Parse(simdjson::padded_string_view json, JsonlField* field) {
+    line = json;
     result = field;
-    // Checked first so that bad bytes get their own reason, whatever else
-    // is wrong with the line.
-    if (!simdjson::validate_utf8(line.data(), line.size())) {
-      result->begin = result->end = 0;
-      result->text.clear();
-      result->id.clear();
-      return InvalidArgumentError("invalid UTF-8");
-    }
     result->begin = result->end = 0;
     result->text.clear();
     result->id.clear();
+    // Checked first so that bad bytes get their own reason, whatever else
+    // is wrong with the line.
+    if (!simdjson::validate_utf8(line.data(), line.size())) {
+      return InvalidArgumentError("invalid UTF-8");
+    }
     matches = 0;
     match_is_string = false;
     error.clear();
-    if (!WalkDocument(simdjson::padded_string_view(line_buffer->data(),
-                                                   line_buffer->size(),
-                                                   line_buffer->capacity()))) {
-      return InvalidArgumentError(error);
-    }
-    const std::string quoted_path = "\"" + path_text + "\"";
+    if (!WalkDocument(json)) return InvalidArgumentError(error);
     if (matches == 0) return InvalidArgumentError("no field " + quoted_path);
     if (matches > 1) {
       return InvalidArgumentError("duplicate field " + quoted_path);
@@ -533,7 +530,7 @@ struct JsonlParser::Impl {
     return true;
   }
 
-  std::string path_text;
+  std::string quoted_path;  // the field path in quotes, for messages
   std::vector<std::string> path;
   ondemand::parser parser;
 
@@ -552,7 +549,16 @@ JsonlParser::JsonlParser(std::string_view field_path)
 JsonlParser::~JsonlParser() = default;
 
 Status JsonlParser::Parse(std::string* line, JsonlField* field) {
-  return impl_->Parse(line, field);
+  line->reserve(line->size() + simdjson::SIMDJSON_PADDING);
+  return impl_->Parse(simdjson::padded_string_view(line->data(), line->size(),
+                                                   line->capacity()),
+                      field);
+}
+
+Status JsonlParser::ParseInPlace(std::string_view line, JsonlField* field) {
+  return impl_->Parse(simdjson::padded_string_view(line.data(), line.size(),
+                                                   line.size() + kJsonlPadding),
+                      field);
 }
 
 }  // namespace textwash::cli

@@ -38,6 +38,9 @@ void AppendJsonString(std::string_view text, std::string* out);
 // JSON string (bad escape, raw control character, no closing quote).
 std::optional<size_t> ReadJsonString(std::string_view json, std::string* out);
 
+// How many readable bytes JsonlParser::ParseInPlace() needs after a line.
+inline constexpr size_t kJsonlPadding = 64;
+
 // Where a JsonlParser found the field in a line.
 struct JsonlField {
   size_t begin = 0;  // offset of the value's opening quote in the line
@@ -66,6 +69,13 @@ class JsonlParser {
   //   duplicate field "PATH"
   //   field "PATH" is not a string
   Status Parse(std::string* line, JsonlField* field);
+
+  // Like Parse(), for a line that is followed in memory by at least
+  // kJsonlPadding readable bytes: a NUL, as after the contents of a
+  // std::string, then any values (the next lines of a buffer, say). The line
+  // is parsed where it is, without a copy. (simdjson looks at the byte after
+  // the end of a malformed line, so it must be the same as for Parse().)
+  Status ParseInPlace(std::string_view line, JsonlField* field);
 
  private:
   struct Impl;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <filesystem>
@@ -36,10 +37,13 @@ constexpr int kExitCannotRun = 2;
 
 constexpr std::string_view kStdinName = "<stdin>";
 
-// A batch is cut once it holds this many bytes of input. Together with
-// MaxBatchesInFlight() this bounds the memory a run needs, whatever the size
-// of its input.
+// A batch is cut once it holds this many bytes of input and a whole line.
+// Together with MaxBatchesInFlight() this bounds the memory a run needs,
+// whatever the size of its input (and of its longest line).
 constexpr size_t kBatchBytes = size_t{1} << 20;
+// Input is read into a batch's buffer at most this much at a time, so that a
+// batch that had to grow for a long line is cut soon after the line ends.
+constexpr size_t kReadBytes = size_t{1} << 18;
 // The progress line is redrawn at most this often.
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
 
@@ -51,6 +55,42 @@ bool IdIsKnown(RejectReason reason) {
 
 enum class LineKind : uint8_t { kBlank, kDocument, kNotSampled };
 
+// Bytes of input, read straight into place, with kJsonlPadding bytes always
+// allocated past the end of the room for them, so that a JSON line anywhere
+// in it can be parsed where it is.
+class InputBuffer {
+ public:
+  const char* data() const { return bytes_.get(); }
+  char* data() { return bytes_.get(); }
+  size_t size() const { return size_; }
+  // How many bytes fit before the padding.
+  size_t room() const { return room_; }
+  // Sets the size; `size` <= room().
+  void set_size(size_t size) { size_ = size; }
+
+  // Makes room for at least `room` bytes, keeping the current ones.
+  void Reserve(size_t room) {
+    if (room <= room_) return;
+    // Allocated without being set: only what was read is ever looked at,
+    // except by simdjson, which reads the padding but does not depend on it.
+    std::unique_ptr<char[]> bytes(new char[room + kJsonlPadding]);
+    if (size_ > 0) std::memcpy(bytes.get(), bytes_.get(), size_);
+    bytes_ = std::move(bytes);
+    room_ = room;
+  }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  size_t size_ = 0;
+  size_t room_ = 0;
+};
+
+// Where a line is in a batch's buffer: [begin, end), without its line break.
+struct LineSpan {
+  size_t begin;
+  size_t end;
+};
+
 // A run of lines of one input (or one whole text document), cleaned by one
 // worker and written by the main thread.
 struct Batch {
@@ -61,8 +101,10 @@ struct Batch {
   size_t first_line = 1;   // line number of the first line
   uint64_t first_doc = 0;  // index of the first document
   uint64_t raw_done = 0;   // input file bytes consumed once this was read
-  std::string data;        // the lines, back to back, without line breaks
-  std::vector<size_t> ends;
+  // The input as read: the lines with their line breaks, and possibly, after
+  // the last one, the start of a line that the next batch holds.
+  InputBuffer data;
+  std::vector<LineSpan> lines;
   std::vector<LineKind> kinds;
   uint64_t bytes_in = 0;
 
@@ -75,9 +117,11 @@ struct Batch {
   std::string error;    // an exception thrown while cleaning
   bool done = false;    // guarded by WorkerPool::mutex_
 
+  // Followed in memory by a NUL and more, kJsonlPadding readable bytes in
+  // all.
   std::string_view line(size_t i) const {
-    const size_t begin = i == 0 ? 0 : ends[i - 1];
-    return std::string_view(data).substr(begin, ends[i] - begin);
+    return std::string_view(data.data() + lines[i].begin,
+                            lines[i].end - lines[i].begin);
   }
 };
 
@@ -94,7 +138,11 @@ class Worker {
   void Process(Batch* batch) {
     batch_ = batch;
     uint64_t doc = batch->first_doc;
-    for (size_t i = 0; i < batch->ends.size(); ++i) {
+    // Most lines are written back about as long as they were read.
+    if (batch->jsonl && !options_.diff) {
+      batch->out.reserve(batch->data.size());
+    }
+    for (size_t i = 0; i < batch->lines.size(); ++i) {
       const std::string_view line = batch->line(i);
       if (!batch->jsonl) {
         CleanDocument(line, doc++, "", 0);
@@ -114,17 +162,17 @@ class Worker {
   bool CleanLine(std::string_view line, size_t line_number, uint64_t doc) {
     Stats& stats = batch_->stats;
     ++stats.documents_in;
-    line_.assign(line);
     if (batch_->kinds[line_number - batch_->first_line] ==
         LineKind::kNotSampled) {
       ++stats.dropped[kDropNotSampled];
       if (options_.report_format == ReportFormat::kDolma) {
-        const bool parsed = parser_.Parse(&line_, &field_).ok();
+        const bool parsed = parser_.ParseInPlace(line, &field_).ok();
         WriteDolmaLine(doc, parsed ? field_.id : "", {});
       }
       return true;
     }
-    const Status status = parser_.Parse(&line_, &field_);
+    // The batch's buffer has the padding simdjson needs after every line.
+    const Status status = parser_.ParseInPlace(line, &field_);
     if (!status.ok()) {
       const RejectReason reason = ReasonOf(status.message());
       batch_->messages += "textwash: " + names_[batch_->input] + ":" +
@@ -144,15 +192,15 @@ class Worker {
       }
       return true;
     }
-    CleanDocument(field_.text, doc, field_.id, line_number);
+    CleanDocument(field_.text, doc, field_.id, line_number, line);
     return true;
   }
 
-  // Cleans one document: a JSONL record's field (`line_` and `field_` hold
-  // the record, `line_number` says where it is) or a whole text file
-  // (`line_number` 0).
+  // Cleans one document: a JSONL record's field (`line` holds the record,
+  // `field_` where the field is in it, `line_number` says where it is) or a
+  // whole text file (`line_number` 0).
   void CleanDocument(std::string_view text, uint64_t doc, std::string_view id,
-                     size_t line_number) {
+                     size_t line_number, std::string_view line = {}) {
     Stats& stats = batch_->stats;
     if (!batch_->jsonl) {
       ++stats.documents_in;
@@ -199,12 +247,12 @@ class Worker {
       return;
     }
     if (result_.text == field_.text) {
-      AppendLine(line_);
+      AppendLine(line);
       return;
     }
-    out.append(std::string_view(line_).substr(0, field_.begin));
+    out.append(line.substr(0, field_.begin));
     AppendJsonString(result_.text, &out);
-    out.append(std::string_view(line_).substr(field_.end));
+    out.append(line.substr(field_.end));
     out += '\n';
   }
 
@@ -290,8 +338,11 @@ class Worker {
         code_points = cp_end;
         std::string& list = spans[static_cast<int>(edit.category)];
         list += list.empty() ? "[" : ",";
-        list += "[" + std::to_string(cp_begin) + "," + std::to_string(cp_end) +
-                ",1.0]";
+        list += '[';
+        list += std::to_string(cp_begin);
+        list += ',';
+        list += std::to_string(cp_end);
+        list += ",1.0]";
       }
       bool first = true;
       for (int c = 0; c < kCategoryCount; ++c) {
@@ -347,7 +398,6 @@ class Worker {
   Batch* batch_ = nullptr;
 
   // Buffers reused from one document to the next.
-  std::string line_;
   JsonlField field_;
   Result result_;
 };
@@ -637,28 +687,55 @@ class Pipeline {
     std::unique_ptr<Batch> batch = NewBatch(index, 1);
     batch->first_of_input = true;
     if (!options_.jsonl[index]) {
-      std::string text;
-      ReadAll(source.get(), &text);
-      batch->bytes_in = text.size();
-      batch->kinds.push_back(NextDocument());
-      batch->data = std::move(text);
-      batch->ends.push_back(batch->data.size());
+      std::error_code error;
+      const uintmax_t size =
+          std::filesystem::file_size(options_.inputs[index], error);
+      const bool sized =
+          !error && options_.inputs[index] != "-" &&
+          CompressionFor(options_.inputs[index]) == Compression::kNone;
+      ReadText(source.get(), sized ? size : 0, batch.get());
     } else {
-      LineReader lines(source.get());
+      batch->data.Reserve(kBatchBytes);
+      size_t line_begin = 0;  // where the line being read starts
       size_t line_number = 0;
-      while (lines.ReadLine(&line_)) {
-        ++line_number;
-        batch->bytes_in += line_.size() + (lines.ended_with_newline() ? 1 : 0);
-        if (!line_.empty() && line_.back() == '\r') line_.pop_back();
-        batch->kinds.push_back(KindOf(line_));
-        batch->data += line_;
-        batch->ends.push_back(batch->data.size());
-        if (batch->data.size() >= kBatchBytes) {
-          batch->raw_done = raw_before + source->raw_bytes();
-          Submit(std::move(batch));
-          if (stopped_) return;
-          batch = NewBatch(index, line_number + 1);
+      while (true) {
+        InputBuffer& data = batch->data;
+        if (data.size() == data.room()) data.Reserve(2 * data.room());
+        const size_t n =
+            source->Read(data.data() + data.size(),
+                         std::min(kReadBytes, data.room() - data.size()));
+        if (n == 0) break;
+        // Only the new bytes are searched: a long line is read in many
+        // pieces.
+        size_t scan = data.size();
+        const size_t read_end = scan + n;
+        data.set_size(read_end);
+        while (const void* newline =
+                   std::memchr(data.data() + scan, '\n', read_end - scan)) {
+          const size_t line_end = static_cast<size_t>(
+              static_cast<const char*>(newline) - data.data());
+          AddLine(batch.get(), line_begin, line_end, /*newline=*/true);
+          line_begin = scan = line_end + 1;
+          ++line_number;
         }
+        if (read_end < kBatchBytes || batch->lines.empty()) continue;
+        // Cut the batch after its last whole line; the next one starts with
+        // the rest of what was read.
+        std::unique_ptr<Batch> next = NewBatch(index, line_number + 1);
+        const size_t rest = read_end - line_begin;
+        next->data.Reserve(std::max(kBatchBytes, rest + kReadBytes));
+        std::memcpy(next->data.data(), data.data() + line_begin, rest);
+        next->data.set_size(rest);
+        data.set_size(line_begin);
+        batch->raw_done = raw_before + source->raw_bytes();
+        Submit(std::move(batch));
+        if (stopped_) return;
+        batch = std::move(next);
+        line_begin = 0;
+      }
+      // A last line without a line break (or cut short by a read error).
+      if (line_begin < batch->data.size()) {
+        AddLine(batch.get(), line_begin, batch->data.size(), /*newline=*/false);
       }
     }
     if (!source->error().empty()) {
@@ -673,6 +750,37 @@ class Pipeline {
     batch->raw_done = raw_done_;
     batch->last_of_input = true;
     Submit(std::move(batch));
+  }
+
+  // Adds the line at [begin, end) of `batch`'s buffer, before its line break
+  // if `newline`; a "\r" before the break is not part of the line. The byte
+  // after the line becomes a NUL, as JsonlParser::ParseInPlace() needs.
+  void AddLine(Batch* batch, size_t begin, size_t end, bool newline) {
+    batch->bytes_in += end - begin + (newline ? 1 : 0);
+    char* data = batch->data.data();
+    if (end > begin && data[end - 1] == '\r') --end;
+    data[end] = '\0';
+    batch->lines.push_back(LineSpan{begin, end});
+    batch->kinds.push_back(KindOf(batch->line(batch->lines.size() - 1)));
+  }
+
+  // Reads a whole text file into `batch`, as its one document. Stops early on
+  // a read error (source->error() says which). `size_hint` is the expected
+  // size, or 0.
+  void ReadText(Source* source, uintmax_t size_hint, Batch* batch) {
+    InputBuffer& data = batch->data;
+    // One more byte, so that the read that finds the end has room.
+    data.Reserve(std::max<uintmax_t>(kReadBytes, size_hint + 1));
+    while (true) {
+      if (data.size() == data.room()) data.Reserve(2 * data.room());
+      const size_t n =
+          source->Read(data.data() + data.size(), data.room() - data.size());
+      if (n == 0) break;
+      data.set_size(data.size() + n);
+    }
+    batch->bytes_in = data.size();
+    batch->kinds.push_back(NextDocument());
+    batch->lines.push_back(LineSpan{0, data.size()});
   }
 
   size_t MaxBatchesInFlight() const {
@@ -795,7 +903,6 @@ class Pipeline {
   uint64_t total_documents_ = 0;
   Sampler sampler_{0, 0};
   uint64_t next_doc_ = 0;
-  std::string line_;
 
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_progress_;
