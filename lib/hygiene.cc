@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lib/stage_rules.h"
 #include "lib/utf8.h"
 
@@ -13,6 +17,12 @@ namespace textwash::internal {
 namespace {
 
 constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
+
+#if defined(__SSE2__)
+constexpr bool kBlocks = true;  // FindHygieneEdits skips 16-byte blocks
+#else
+constexpr bool kBlocks = false;
+#endif
 
 // Bytes that need a look: non-ASCII, and ASCII controls other than \t, \n.
 constexpr std::array<bool, 256> MakeSpecialTable() {
@@ -49,6 +59,43 @@ inline bool IsPlainThreeByte(unsigned char b0, unsigned char b1, unsigned char b
       return b0 <= 0xEF;
   }
 }
+
+#if defined(__SSE2__)
+// What FindHygieneEdits needs to know of 16 bytes to skip them, one bit per
+// byte.
+struct BlockMasks {
+  unsigned ok;     // plain: see ClassifyBlock
+  unsigned leads;  // lead bytes 0xE3..0xEF
+  unsigned conts;  // continuation bytes 0x80..0xBF
+};
+
+// Classifies the 16 bytes at `b` (b[-1] must be readable too). A byte is ok
+// if it is printable ASCII (not \t or \n either, which are rarer than the
+// time to look for them), a continuation byte, or a lead 0xE3..0xEF. Leads
+// 0xE3..0xEF but 0xED take any continuation bytes, so with two of them they
+// make a well-formed character, and none hygiene acts on but U+FEFF (EF BB
+// BF). Not ok, then: 0xED (a surrogate may follow), and 0xBB after 0xEF.
+inline BlockMasks ClassifyBlock(const unsigned char* b) {
+  auto splat = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+  // 0x20..0x7E: the bytes that v + 1 takes to 0x21..0x7F (as signed bytes).
+  const __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(v, splat(1)), splat(0x20));
+  const unsigned ascii = static_cast<unsigned>(_mm_movemask_epi8(printable));
+  if (ascii == 0xFFFF) return {0xFFFF, 0, 0};  // the common case of Latin text
+  // 0x80..0xBF: the signed bytes below (signed) 0xC0.
+  const __m128i cont = _mm_cmplt_epi8(v, splat(0xC0));
+  // 0xE3..0xEF: the bytes that v + 0x9D takes to 0x80..0x8C.
+  const __m128i lead = _mm_cmplt_epi8(_mm_add_epi8(v, splat(0x9D)), splat(0x8D));
+  const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b - 1));
+  const __m128i bom = _mm_and_si128(_mm_cmpeq_epi8(v, splat(0xBB)),
+                                    _mm_cmpeq_epi8(before, splat(0xEF)));
+  const __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, splat(0xED)), bom);
+  const __m128i ok = _mm_andnot_si128(odd, _mm_or_si128(printable, _mm_or_si128(lead, cont)));
+  return {static_cast<unsigned>(_mm_movemask_epi8(ok)),
+          static_cast<unsigned>(_mm_movemask_epi8(lead)),
+          static_cast<unsigned>(_mm_movemask_epi8(cont))};
+}
+#endif
 
 class Collector {
  public:
@@ -90,7 +137,55 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
   size_t i = 0;
+  // Well-formed three-byte characters that are none of the special ones
+  // (most of CJK text) are stepped over without decoding.
+  auto plain = [&](size_t k) {
+    return k + 3 <= n && p[k] >= 0xE1 && (p[k + 1] & 0xC0) == 0x80 &&
+           (p[k + 2] & 0xC0) == 0x80 && IsPlainThreeByte(p[k], p[k + 1], p[k + 2]);
+  };
   while (i < n) {
+#if defined(__SSE2__)
+    // Skip plain text 16 bytes at a time: ok bytes (ClassifyBlock) with
+    // exactly the two bytes after each lead being continuation bytes. A
+    // character may span two blocks: `carry` holds the bytes its lead wants
+    // at the start of the next block. The block loop stops at the character
+    // of the first other byte, and steps over it here if hygiene keeps it
+    // (\n, and characters such as “ and ”).
+    const size_t start = i;
+    unsigned carry = 0;
+    // Not at the very start: ClassifyBlock reads the byte before the block.
+    const size_t last = n >= 16 ? n - 16 : 0;
+    if (i > 0) {
+      while (i <= last) {
+        const BlockMasks m = ClassifyBlock(p + i);
+        const unsigned wanted = m.leads << 1 | m.leads << 2 | carry;
+        const unsigned bad = (~m.ok | (m.conts ^ wanted)) & 0xFFFF;
+        if (__builtin_expect(bad == 0, 1)) {
+          carry = wanted >> 16;
+          i += 16;
+          continue;
+        }
+        carry = 0;
+        i += static_cast<size_t>(__builtin_ctz(bad));
+        // Back to the lead of a character the bad byte is in; the bytes since
+        // `start` are ok, so a byte >= 0xC0 among them is a lead.
+        if (i > start && p[i - 1] >= 0xC0) {
+          i -= 1;
+        } else if (i - start >= 2 && p[i - 2] >= 0xC0) {
+          i -= 2;
+        }
+        if (!kSpecial[p[i]]) {
+          ++i;
+        } else if (plain(i)) {
+          i += 3;
+        } else {
+          break;
+        }
+      }
+    }
+    // Back to the lead of a character the last block did not hold whole.
+    if (carry != 0) i -= carry == 3 ? 1 : 2;
+#endif
     // Skip ordinary ASCII eight bytes at a time.
     while (i + 8 <= n) {
       uint64_t w;
@@ -127,14 +222,10 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
       }
       continue;
     }
-    // Well-formed three-byte characters that are none of the special ones
-    // (most of CJK text) are stepped over without decoding.
-    auto plain = [&](size_t k) {
-      return k + 3 <= n && p[k] >= 0xE1 && (p[k + 1] & 0xC0) == 0x80 &&
-             (p[k + 2] & 0xC0) == 0x80 && IsPlainThreeByte(p[k], p[k + 1], p[k + 2]);
-    };
     if (plain(i)) {
-      do i += 3; while (plain(i));  // runs of them are the common case
+      // Runs of them are the common case; with SSE2, the loop at the top
+      // takes the runs of most of them.
+      do i += 3; while (!kBlocks && plain(i));
       continue;
     }
     char32_t c;

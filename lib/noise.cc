@@ -5,10 +5,14 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
+#include <array>
 #include <bitset>
+#include <cstdint>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lib/stage_rules.h"
 #include "lib/utf8.h"
@@ -85,50 +89,182 @@ bool IsRandomToken(std::string_view t) {
   return digits >= 1 && letters >= 4 && switches >= 3 && longest_lower_run <= 2;
 }
 
-void FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+#if defined(__SSE2__)
+inline __m128i Load16(const unsigned char* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+#endif
+
+// Returns the first position in [i, end) that is not ASCII, or end.
+size_t SkipAscii(const unsigned char* p, size_t i, size_t end) {
+#if defined(__SSE2__)
+  if (end - i >= 16) {
+    for (; end - i >= 16; i += 16) {
+      const unsigned high = _mm_movemask_epi8(Load16(p + i));
+      if (high != 0) return i + __builtin_ctz(high);
+    }
+    // The last 16 bytes, again in part: the bytes before i are ASCII.
+    const unsigned high = _mm_movemask_epi8(Load16(p + end - 16));
+    return high != 0 ? end - 16 + __builtin_ctz(high) : end;
+  }
+#endif
+  while (i < end && p[i] < 0x80) ++i;
+  return i;
+}
+
+// Returns the first position in [i, end) where four ASCII bytes start, or
+// end. Shorter ASCII runs (digits and marks between CJK characters) are
+// stepped over with the rest.
+size_t FindAsciiRun(const unsigned char* p, size_t i, size_t end) {
+#if defined(__SSE2__)
+  // Bit k of starts(b) is set where the bytes b + k .. b + k + 3 are ASCII,
+  // for k up to 60: the 64 bytes at b hold whole the runs that start there.
+  auto starts = [p](size_t b) {
+    uint64_t high = 0;
+    for (int j = 0; j < 4; ++j) {
+      high |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(Load16(p + b + 16 * j)))}
+              << (16 * j);
+    }
+    const uint64_t ascii = ~high;
+    return ascii & ascii >> 1 & ascii >> 2 & ascii >> 3 & ((uint64_t{1} << 61) - 1);
+  };
+  if (end - i >= 64) {
+    for (; end - i >= 64; i += 61) {
+      if (const uint64_t s = starts(i)) return i + __builtin_ctzll(s);
+    }
+    // The last 61 starts, less those before i, which have been looked at.
+    const size_t b = end - 64;
+    const uint64_t s = starts(b) & ~uint64_t{0} << (i - b);
+    return s != 0 ? b + __builtin_ctzll(s) : end;
+  }
+  // The same for 16 starts, from the 19 bytes at b.
+  auto starts16 = [p](size_t b) {
+    const __m128i any = _mm_or_si128(_mm_or_si128(Load16(p + b), Load16(p + b + 1)),
+                                     _mm_or_si128(Load16(p + b + 2), Load16(p + b + 3)));
+    return ~static_cast<unsigned>(_mm_movemask_epi8(any)) & 0xFFFFu;
+  };
+  if (end - i >= 19) {
+    for (; end - i >= 19; i += 16) {
+      if (const unsigned s = starts16(i)) return i + __builtin_ctz(s);
+    }
+    const size_t b = end - 19;
+    const unsigned s = starts16(b) & (0xFFFFu << (i - b));
+    return s != 0 ? b + __builtin_ctz(s) : end;
+  }
+#endif
+  // Every start before i has been looked at, so a run counted from i finds
+  // the first start at i or after.
+  for (size_t run = 0; i < end; ++i) {
+    run = p[i] < 0x80 ? run + 1 : 0;
+    if (run == 4) return i - 3;
+  }
+  return end;
+}
+
+// Counts the bytes of `run` that are spaces, and its tokens (maximal runs
+// of other bytes).
+void CountTokens(std::string_view run, size_t* tokens, size_t* spaces) {
+  const auto* p = reinterpret_cast<const unsigned char*>(run.data());
+  const size_t n = run.size();
+  if (n == 0) {
+    *tokens = *spaces = 0;
+    return;
+  }
+  // The byte before the run counts as a space: a token may start at 0.
+  size_t t = p[0] != ' ', s = p[0] == ' ';
+  size_t k = 1;
+#if defined(__SSE2__)
+  // Per-lane counts, 16 bytes at a time; each lane adds at most one per
+  // block, so they are summed into `totals` before 255 blocks.
+  const __m128i blank = _mm_set1_epi8(' ');
+  const __m128i zero = _mm_setzero_si128();
+  __m128i lane_t = zero, lane_s = zero, totals_t = zero, totals_s = zero;
+  int blocks = 0;
+  for (; n - k >= 16; k += 16) {
+    const __m128i here = _mm_cmpeq_epi8(Load16(p + k), blank);
+    const __m128i before = _mm_cmpeq_epi8(Load16(p + k - 1), blank);
+    lane_s = _mm_sub_epi8(lane_s, here);  // a match is -1
+    lane_t = _mm_sub_epi8(lane_t, _mm_andnot_si128(here, before));
+    if (++blocks == 255) {
+      totals_s = _mm_add_epi64(totals_s, _mm_sad_epu8(lane_s, zero));
+      totals_t = _mm_add_epi64(totals_t, _mm_sad_epu8(lane_t, zero));
+      lane_s = lane_t = zero;
+      blocks = 0;
+    }
+  }
+  if (k < n && n >= 17) {
+    // The last 16 bytes, of which the first 16 - (n - k) are counted.
+    static constexpr unsigned char kLast[32] = {
+        0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+        0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    const __m128i fresh = Load16(kLast + (n - k));
+    const __m128i here = _mm_and_si128(_mm_cmpeq_epi8(Load16(p + n - 16), blank), fresh);
+    const __m128i before = _mm_cmpeq_epi8(Load16(p + n - 17), blank);
+    lane_s = _mm_sub_epi8(lane_s, here);
+    lane_t = _mm_sub_epi8(lane_t, _mm_andnot_si128(here, _mm_and_si128(before, fresh)));
+    k = n;
+  }
+  totals_s = _mm_add_epi64(totals_s, _mm_sad_epu8(lane_s, zero));
+  totals_t = _mm_add_epi64(totals_t, _mm_sad_epu8(lane_t, zero));
+  uint64_t sum[2];
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(sum), totals_s);
+  s += sum[0] + sum[1];
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(sum), totals_t);
+  t += sum[0] + sum[1];
+#endif
+  for (; k < n; ++k) {
+    s += p[k] == ' ';
+    t += p[k] != ' ' && p[k - 1] == ' ';
+  }
+  *tokens = t;
+  *spaces = s;
+}
+
+// Appends a jammer cut for text[i, j), a whole ASCII run of `line` at least
+// four bytes long, if it is one.
+void CheckAsciiRun(std::string_view text, const Line& line, size_t i, size_t j,
+                   std::vector<Cut>* cuts) {
+  char32_t before = 0;  // the character before the ASCII run
+  if (i > line.begin) DecodeUtf8Before(text, i, &before);
+  char32_t after = 0;
+  if (j < line.end) DecodeUtf8(text, j, &after);
+  // Only runs glued to CJK text, or alone on their line: in Latin text
+  // such runs may be code.
+  const bool alone = i == line.begin && j == line.end;
+  const bool glued = alone || (before != 0 && IsCjk(before)) ||
+                     (after != 0 && IsCjk(after));
+  if (!glued) return;
+  std::string_view run = text.substr(i, j - i);
+  // Count the tokens first: most runs are one number or word.
+  size_t count, spaces;
+  CountTokens(run, &count, &spaces);
+  std::string_view only;
+  if (count == 1) {
+    const size_t a = run.find_first_not_of(' ');
+    only = run.substr(a, run.find(' ', a) - a);
+  }
+  // Symbol salad has four tokens or more of 2.5 characters on average.
+  const bool junk = (count == 1 && IsRandomToken(only)) ||
+                    (count >= 4 && (run.size() - spaces) * 10 <= count * 25 &&
+                     IsSymbolSalad(SplitTokens(run)));
+  if (junk) {
+    cuts->push_back(Cut{i, j, "", kRuleJammer, Category::kNoise, RuleKind::kMarker});
+  }
+}
+
+// Returns true if the line is one ASCII run (of four bytes or more).
+bool FindJammers(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  size_t i = line.begin;
-  while (i < line.end) {
-    if (p[i] >= 0x80) {  // step over the character (the text is valid UTF-8)
-      i += p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : p[i] >= 0xC0 ? 2 : 1;
-      continue;
-    }
-    size_t j = i;
-    while (j < line.end && p[j] < 0x80) ++j;
-    if (j - i < 4) {
-      i = j;
-      continue;
-    }
-    char32_t before = 0;  // the character before the ASCII run
-    if (i > line.begin) DecodeUtf8Before(text, i, &before);
-    char32_t after = 0;
-    if (j < line.end) DecodeUtf8(text, j, &after);
-    // Only runs glued to CJK text, or alone on their line: in Latin text
-    // such runs may be code.
-    const bool alone = i == line.begin && j == line.end;
-    const bool glued = alone || (before != 0 && IsCjk(before)) ||
-                       (after != 0 && IsCjk(after));
-    if (glued) {
-      std::string_view run = text.substr(i, j - i);
-      // Count the tokens first: most runs are one number or word.
-      size_t count = 0, spaces = 0;
-      std::string_view only;
-      for (size_t a = 0; a < run.size();) {
-        while (a < run.size() && run[a] == ' ') ++a, ++spaces;
-        size_t b = a;
-        while (b < run.size() && run[b] != ' ') ++b;
-        if (b > a && ++count == 1) only = run.substr(a, b - a);
-        a = b;
-      }
-      // Symbol salad has four tokens or more of 2.5 characters on average.
-      const bool junk = (count == 1 && IsRandomToken(only)) ||
-                        (count >= 4 && (run.size() - spaces) * 10 <= count * 25 &&
-                         IsSymbolSalad(SplitTokens(run)));
-      if (junk) {
-        cuts->push_back(Cut{i, j, "", kRuleJammer, Category::kNoise, RuleKind::kMarker});
-      }
-    }
-    i = j;
+  // Each ASCII run of four bytes or more, found by its first four bytes: the
+  // byte before it is non-ASCII (the end of the last run) or the line's
+  // start, and in valid UTF-8 a run of ASCII bytes is a run of characters.
+  for (size_t i = line.begin;;) {
+    const size_t start = FindAsciiRun(p, i, line.end);
+    if (start == line.end) return false;
+    i = SkipAscii(p, start + 4, line.end);
+    CheckAsciiRun(text, line, start, i, cuts);
+    if (start == line.begin && i == line.end) return true;
   }
 }
 
@@ -160,25 +296,56 @@ bool ShareCjkPair(std::string_view a, std::string_view b) {
   return false;
 }
 
-void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
-  // The tail of the line after its last sentence end, or the whole line:
-  // found from the end, so that a paragraph costs only its last sentence.
-  size_t start = line.begin;
-  bool has_space = false, has_cjk = false;
-  for (size_t i = line.end; i > line.begin;) {
-    char32_t c;
-    const int len = DecodeUtf8Before(text, i, &c);
-    if (c == U'\u3002' || c == U'\uFF01' || c == U'\uFF1F' || c == U'\u201D') {
-      start = i;
-      break;
-    }
-    has_space = has_space || c == ' ' || c == 0x3000;
-    has_cjk = has_cjk || c >= 0x80;
-    i -= len;
+// True if p[0..2] is 。, ！, ？ or ”: in valid UTF-8 the three bytes are
+// the character wherever they are.
+inline bool IsSentenceEnd(const unsigned char* p) {
+  return (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82) ||
+         (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x81 || p[2] == 0x9F)) ||
+         (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9D);
+}
+
+// Returns the end of the last sentence end (IsSentenceEnd) in p[begin, end),
+// or begin if there is none; searched from the end, so that a paragraph
+// costs only its last sentence.
+size_t LastSentenceEnd(const unsigned char* p, size_t begin, size_t end) {
+  size_t k = end;  // sentence ends that start at k - 3 or before are left
+#if defined(__SSE2__)
+  // The 16 starts k - 18 .. k - 3 at a time.
+  for (; k - begin >= 18; k -= 16) {
+    const unsigned char* b = p + k - 18;
+    const __m128i b0 = Load16(b), b1 = Load16(b + 1), b2 = Load16(b + 2);
+    auto eq = [](__m128i v, unsigned char c) {
+      return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+    };
+    const __m128i full_stop = _mm_and_si128(_mm_and_si128(eq(b0, 0xE3), eq(b1, 0x80)),
+                                            eq(b2, 0x82));
+    const __m128i marks = _mm_and_si128(_mm_and_si128(eq(b0, 0xEF), eq(b1, 0xBC)),
+                                        _mm_or_si128(eq(b2, 0x81), eq(b2, 0x9F)));
+    const __m128i quote = _mm_and_si128(_mm_and_si128(eq(b0, 0xE2), eq(b1, 0x80)),
+                                        eq(b2, 0x9D));
+    const unsigned found =
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(full_stop, marks), quote));
+    if (found != 0) return k - 18 + (31 - __builtin_clz(found)) + 3;
   }
-  // Tags are separated by spaces, and two of them at least are CJK.
-  if (!has_space || !has_cjk) return;
+#endif
+  for (; k - begin >= 3; --k) {
+    if (IsSentenceEnd(p + k - 3)) return k;
+  }
+  return begin;
+}
+
+void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
+  // The tail of the line after its last sentence end, or the whole line.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t start = LastSentenceEnd(p, line.begin, line.end);
   if (line.end - start < 8) return;
+  // Tags are separated by spaces, and two of them at least are CJK.
+  const std::string_view tail = text.substr(start, line.end - start);
+  if (SkipAscii(p, start, line.end) == line.end) return;
+  if (tail.find(' ') == std::string_view::npos &&
+      tail.find("\u3000") == std::string_view::npos) {
+    return;
+  }
   // Tokens split by ASCII or ideographic spaces; each must be CJK letters,
   // Latin letters or digits only.
   std::vector<std::string_view> tokens;
@@ -253,76 +420,150 @@ HanSet LoadHanSet(const char* charset, unsigned lead_lo, unsigned lead_hi,
   return set;
 }
 
+// What FindRareRuns needs to know of a code point U+4000..U+9FFF (the ones
+// three-byte lead bytes 0xE4..0xE9 start), one byte each.
+enum : uint8_t {
+  kRare = 1,     // an ideograph (U+4E00 or above) outside GB2312
+  kNotBig5 = 2,  // rare, and not in Big5 either
+};
+struct RarityTables {
+  std::array<uint8_t, 0x6000> flags{};  // by code point - 0x4000
+  // The same kRare flags by the last two bytes as one little-endian 16-bit
+  // number less 0x8080: bit lead - 0xE4 is set if the ideograph is rare.
+  // One load of the two bytes finds them.
+  std::array<uint8_t, 0x4000> rare_by_tail{};
+};
+
 // GB2312 holds the 6,763 characters of everyday simplified text, Big5 the
 // 13,060 of traditional text. Built once, then only read.
-const HanSet& Gb2312() {
-  static const HanSet set = LoadHanSet("gb2312", 0xB0, 0xF7, 0xA1, 0xFE);
-  return set;
+const RarityTables& Rarity() {
+  static const RarityTables tables = [] {
+    const HanSet gb = LoadHanSet("gb2312", 0xB0, 0xF7, 0xA1, 0xFE);
+    const HanSet big5 = LoadHanSet("big5", 0xA4, 0xF9, 0x40, 0xFE);
+    RarityTables t;
+    for (size_t k = 0; k < gb.size(); ++k) {
+      if (gb.test(k)) continue;
+      const size_t c = 0x4E00 + k;
+      t.flags[c - 0x4000] = kRare | (big5.test(k) ? 0 : kNotBig5);
+      const size_t lead = c >> 12, b1 = (c >> 6) & 0x3F, b2 = c & 0x3F;
+      t.rare_by_tail[b2 << 8 | b1] |= static_cast<uint8_t>(1u << (lead - 4));
+    }
+    return t;
+  }();
+  return tables;
 }
-const HanSet& Big5() {
-  static const HanSet set = LoadHanSet("big5", 0xA4, 0xF9, 0x40, 0xFE);
-  return set;
-}
+
+inline bool IsIdeographLead(unsigned char b) { return b >= 0xE4 && b <= 0xE9; }
 
 // The fewest characters a run of rare ideographs needs to count as noise.
 constexpr size_t kMinRareRun = 4;
 
+// A run of four rare ideographs spans twelve bytes, its leads at q, q + 3,
+// q + 6 and q + 9; one of them is 0, 1 or 2 bytes past a multiple of twelve
+// from the line's start. Only ideographs whose lead sits there are looked
+// up; a rare one is then followed both ways to the ends of its run.
+constexpr size_t kSamplePeriod = 3 * kMinRareRun;
+static_assert(kMinRareRun == 4, "FindRareRuns' sample mask is for runs of 4");
+
 // Runs of ideographs no everyday text uses (纞嬶鬐鼃犫麢): none of them in
 // GB2312 and most not in Big5, so traditional text is never taken for one.
 void FindRareRuns(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
-  const HanSet& gb = Gb2312();
-  const HanSet& big5 = Big5();
-  size_t run_begin = line.begin, run = 0, not_big5 = 0;
-  auto close = [&](size_t end) {
+  const RarityTables& rarity = Rarity();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  // The flags of the ideograph at q (IsIdeographLead(p[q])). In valid UTF-8
+  // such a lead starts a three-byte character, inside the line.
+  auto flags = [&](size_t q) { return rarity.flags[DecodeThreeBytes(p + q) - 0x4000]; };
+  // flags(q) & kRare, from one table load.
+  auto rare = [&](size_t q) {
+    const unsigned tail = (p[q + 1] | p[q + 2] << 8) - 0x8080u;
+    return (rarity.rare_by_tail[tail] >> (p[q] - 0xE4)) & 1;
+  };
+  // Appends the cut for the run of rare ideographs around the one at q, if
+  // it is noise; returns the run's end.
+  auto examine = [&](size_t q) {
+    size_t begin = q, end = q + 3, not_big5 = (flags(q) & kNotBig5) != 0;
+    while (begin - line.begin >= 3 && IsIdeographLead(p[begin - 3])) {
+      const uint8_t f = flags(begin - 3);
+      if (!(f & kRare)) break;
+      begin -= 3;
+      not_big5 += (f & kNotBig5) != 0;
+    }
+    while (line.end - end >= 3 && IsIdeographLead(p[end])) {
+      const uint8_t f = flags(end);
+      if (!(f & kRare)) break;
+      end += 3;
+      not_big5 += (f & kNotBig5) != 0;
+    }
+    const size_t run = (end - begin) / 3;
     if (run >= kMinRareRun && not_big5 * 2 >= run) {
-      cuts->push_back(Cut{run_begin, end, "", kRuleRareRun, Category::kNoise,
+      cuts->push_back(Cut{begin, end, "", kRuleRareRun, Category::kNoise,
                           RuleKind::kMarker});
     }
-    run = 0;
-    not_big5 = 0;
+    return end;
   };
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t i = line.begin; i < line.end;) {
-    const unsigned char b = p[i];
-    // Only lead bytes 0xE4..0xE9 start a character of U+4E00..U+9FFF; the
-    // rest is stepped over whole (the text is valid UTF-8).
-    if (b < 0xE4 || b > 0xE9 || i + 3 > line.end) {
-      if (run > 0) close(i);
-      i += b < 0xC0 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-      continue;
+  size_t done = line.begin;  // runs before this have been looked at
+  size_t k = line.begin;     // the next sample period starts here
+#if defined(__SSE2__)
+  // 48 bytes (four sample periods) at a time: a mask of the ideograph leads
+  // among the bytes 0, 1, 2, 12, 13, 14, 24, 25, 26, 36, 37 and 38. The
+  // sample bits run on to bit 50, so that shifted by less than a period
+  // they still cover 48 bytes.
+  constexpr uint64_t kSamples = 0x7007007007007;
+  constexpr uint64_t kBlock = (uint64_t{1} << 48) - 1;
+  const __m128i lo = _mm_set1_epi8(static_cast<char>(0xE4));
+  const __m128i span = _mm_set1_epi8(0xE9 - 0xE4);
+  auto leads = [&](size_t b) -> uint64_t {
+    const __m128i d = _mm_sub_epi8(Load16(p + b), lo);
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, span), d)));
+  };
+  // The bits of positions b + bit at or after `from`.
+  auto at_or_after = [](size_t b, size_t from) {
+    return from <= b ? ~uint64_t{0} : from - b >= 64 ? 0 : ~uint64_t{0} << (from - b);
+  };
+  // Looks at the samples of `m`, the bits of positions b + bit.
+  auto look = [&](size_t b, uint64_t m) {
+    while (m != 0) {
+      const size_t q = b + __builtin_ctzll(m);
+      if (!rare(q)) {
+        m &= m - 1;
+        continue;
+      }
+      done = examine(q);
+      m &= at_or_after(b, done);
     }
-    const char32_t c = DecodeThreeBytes(p + i);
-    if (c >= 0x4E00 && !gb.test(c - 0x4E00)) {
-      if (run == 0) run_begin = i;
-      ++run;
-      not_big5 += !big5.test(c - 0x4E00);
-    } else if (run > 0) {
-      close(i);
+  };
+  if (line.end - k >= 48) {
+    for (; line.end - k >= 48; k += 48) {
+      const uint64_t m = leads(k) | leads(k + 16) << 16 | leads(k + 32) << 32;
+      look(k, m & kSamples & kBlock & at_or_after(k, done));
     }
-    i += 3;
+    if (k < line.end) {
+      // The last 48 bytes, less the ones before k, which have been looked
+      // at; their samples are shifted by where b falls in a period.
+      const size_t b = line.end - 48;
+      const uint64_t m = leads(b) | leads(b + 16) << 16 | leads(b + 32) << 32;
+      look(b, m & (kSamples >> (b - line.begin) % kSamplePeriod) & kBlock &
+                  at_or_after(b, std::max(k, done)));
+      return;
+    }
   }
-  close(line.end);
-}
-
-// True if text[begin, end) is all ASCII; eight bytes at a time.
-bool IsAscii(std::string_view text, size_t begin, size_t end) {
-  size_t i = begin;
-  uint64_t high = 0;
-  for (; i + 8 <= end; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    high |= w;
+#endif
+  for (; k < line.end; k += kSamplePeriod) {
+    for (size_t q = k; q < k + 3 && q < line.end; ++q) {
+      if (q >= done && IsIdeographLead(p[q]) && line.end - q >= 3 && rare(q)) {
+        done = examine(q);
+      }
+    }
   }
-  for (; i < end; ++i) high |= static_cast<unsigned char>(text[i]);
-  return (high & 0x8080808080808080ULL) == 0;
 }
 
 }  // namespace
 
 void FindNoise(std::string_view text, const Line& line, std::vector<Cut>* cuts) {
-  FindJammers(text, line, cuts);
+  const bool ascii_line = FindJammers(text, line, cuts);
   // Tag runs need CJK tokens, rare runs ideographs: neither is in ASCII.
-  if (IsAscii(text, line.begin, line.end)) return;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (ascii_line || SkipAscii(p, line.begin, line.end) == line.end) return;
   FindTagRun(text, line, cuts);
   FindRareRuns(text, line, cuts);
 }
