@@ -69,6 +69,21 @@ struct BlockMasks {
   unsigned conts;  // continuation bytes 0x80..0xBF
 };
 
+inline __m128i Load16(const unsigned char* b) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+}
+
+// The printable ASCII bytes 0x20..0x7E of `v`: the bytes that v + 1 takes to
+// 0x21..0x7F (as signed bytes).
+inline __m128i Printable(__m128i v) {
+  return _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
+}
+
+// True if the 16 bytes at `b` are printable ASCII.
+inline bool AllPrintable(const unsigned char* b) {
+  return _mm_movemask_epi8(Printable(Load16(b))) == 0xFFFF;
+}
+
 // Classifies the 16 bytes at `b` (b[-1] must be readable too). A byte is ok
 // if it is printable ASCII (not \t or \n either, which are rarer than the
 // time to look for them), a continuation byte, or a lead 0xE3..0xEF. Leads
@@ -77,16 +92,13 @@ struct BlockMasks {
 // BF). Not ok, then: 0xED (a surrogate may follow), and 0xBB after 0xEF.
 inline BlockMasks ClassifyBlock(const unsigned char* b) {
   auto splat = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
-  // 0x20..0x7E: the bytes that v + 1 takes to 0x21..0x7F (as signed bytes).
-  const __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(v, splat(1)), splat(0x20));
-  const unsigned ascii = static_cast<unsigned>(_mm_movemask_epi8(printable));
-  if (ascii == 0xFFFF) return {0xFFFF, 0, 0};  // the common case of Latin text
+  const __m128i v = Load16(b);
+  const __m128i printable = Printable(v);
   // 0x80..0xBF: the signed bytes below (signed) 0xC0.
   const __m128i cont = _mm_cmplt_epi8(v, splat(0xC0));
   // 0xE3..0xEF: the bytes that v + 0x9D takes to 0x80..0x8C.
   const __m128i lead = _mm_cmplt_epi8(_mm_add_epi8(v, splat(0x9D)), splat(0x8D));
-  const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b - 1));
+  const __m128i before = Load16(b - 1);
   const __m128i bom = _mm_and_si128(_mm_cmpeq_epi8(v, splat(0xBB)),
                                     _mm_cmpeq_epi8(before, splat(0xEF)));
   const __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, splat(0xED)), bom);
@@ -155,20 +167,24 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
     unsigned carry = 0;
     // Not at the very start: ClassifyBlock reads the byte before the block.
     const size_t last = n >= 16 ? n - 16 : 0;
-    if (i > 0) {
+    bool stuck = false;  // at a byte the code below looks at
+    while (i > 0 && i <= last && !stuck) {
+      // Latin text first, with a cheaper test; then any plain text, up to
+      // the next byte the block loop stops at.
+      while (i <= last && AllPrintable(p + i)) i += 16;
       while (i <= last) {
         const BlockMasks m = ClassifyBlock(p + i);
         const unsigned wanted = m.leads << 1 | m.leads << 2 | carry;
         const unsigned bad = (~m.ok | (m.conts ^ wanted)) & 0xFFFF;
-        if (__builtin_expect(bad == 0, 1)) {
+        if (bad == 0) {
           carry = wanted >> 16;
           i += 16;
           continue;
         }
         carry = 0;
         i += static_cast<size_t>(__builtin_ctz(bad));
-        // Back to the lead of a character the bad byte is in; the bytes since
-        // `start` are ok, so a byte >= 0xC0 among them is a lead.
+        // Back to the lead of a character the bad byte is in; the bytes
+        // since `start` are ok, so a byte >= 0xC0 among them is a lead.
         if (i > start && p[i - 1] >= 0xC0) {
           i -= 1;
         } else if (i - start >= 2 && p[i - 2] >= 0xC0) {
@@ -179,8 +195,9 @@ bool FindHygieneEdits(std::string_view in, const HygieneOptions& options,
         } else if (plain(i)) {
           i += 3;
         } else {
-          break;
+          stuck = true;
         }
+        break;
       }
     }
     // Back to the lead of a character the last block did not hold whole.
