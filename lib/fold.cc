@@ -172,16 +172,20 @@ constexpr int kMinDigitRun = 5;
 }  // namespace
 
 void FoldLine(std::string_view line, FoldedLine* out) {
-  // Reused by each thread's calls: no allocation per line once warm. A
-  // character is at least one byte and an ASCII letter or an ideograph
-  // folds to as many bytes as it has: sized once for those, grown only for
-  // characters whose NFKC form is longer. Used through plain pointers below
-  // (a thread_local is looked up again on each use).
+  // Reused by each thread's calls: no allocation per line once warm. An
+  // ASCII letter or an ideograph folds to as many bytes as it has: buf is
+  // sized once for those, grown only for characters whose NFKC form is
+  // longer. A unit is 20 bytes per character, so units grow with the
+  // characters met rather than one per byte up front (a 100 MB line of
+  // Chinese has 33 million). Used through plain pointers below (a
+  // thread_local is looked up again on each use).
   thread_local FoldScratch scratch;
   FoldScratch& s = scratch;
-  if (s.units.size() < line.size()) s.units.resize(line.size());
+  if (s.units.size() < std::min<size_t>(line.size(), 4096)) {
+    s.units.resize(std::min<size_t>(line.size(), 4096));
+  }
   if (s.buf.size() < line.size()) s.buf.resize(line.size());
-  Unit* const units = s.units.data();
+  Unit* units = s.units.data();
   char* buf = s.buf.data();  // the folded forms, one after another
   std::string& one = s.one;  // the folded form of one character
   std::vector<size_t>& groups = s.groups;
@@ -190,6 +194,10 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   size_t bl = 0;      // bytes of buf in use
   unsigned kinds_seen = 0;  // bit k: a unit of Kind k
   for (size_t i = 0; i < line.size();) {
+    if (n == s.units.size()) {
+      s.units.resize(std::max<size_t>(2 * n, 16));
+      units = s.units.data();
+    }
     Unit& u = units[n++];
     u.fb = static_cast<uint32_t>(bl);
     u.begin = static_cast<uint32_t>(i);
@@ -388,6 +396,9 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   out->text.resize(o);
   out->begin.resize(o);
   out->end.resize(o);
+  // What a huge line grew is not kept for the lines after it.
+  if (s.units.size() > (size_t{1} << 20)) s.units = {};
+  if (s.buf.size() > (size_t{1} << 22)) s.buf = {};
 }
 
 }  // namespace textwash::internal
