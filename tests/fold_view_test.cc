@@ -15,23 +15,27 @@
 namespace textwash {
 namespace {
 
-// Only the rule below: no stage adds edits of its own.
-std::shared_ptr<const Cleaner> NumberCleaner() {
+// A Cleaner of the rules in `toml` only: no stage adds edits of its own.
+std::shared_ptr<const Cleaner> RulesOnly(std::string toml) {
   Options options;
   options.default_rules = false;
   options.remove_invisible = false;
   options.noise = false;
   options.layout = false;
   options.min_repeat_chars = 0;
-  options.rule_texts.push_back({"fold.toml", R"([[rule]]
+  options.rule_texts.push_back({"fold.toml", std::move(toml)});
+  return testing::MakeCleaner(options);
+}
+
+std::shared_ptr<const Cleaner> NumberCleaner() {
+  return RulesOnly(R"([[rule]]
 id = "t.number"
 category = "contact"
 kind = "marker"
 fold = true
 triggers = ['[0-9０-９一三八零]']
 patterns = ['13800138000']
-)"});
-  return testing::MakeCleaner(options);
+)");
 }
 
 // Pieces of context with no digit and no numeral, of every kind the folder
@@ -74,12 +78,6 @@ const std::vector<Piece>& FoldedPieces() {
 // One rule per folded form: 甲<folded>乙, with id t.<index of its first
 // piece>.
 std::shared_ptr<const Cleaner> PieceCleaner() {
-  Options options;
-  options.default_rules = false;
-  options.remove_invisible = false;
-  options.noise = false;
-  options.layout = false;
-  options.min_repeat_chars = 0;
   std::string rules;
   const auto& pieces = FoldedPieces();
   for (size_t k = 0; k < pieces.size(); ++k) {
@@ -90,8 +88,7 @@ std::shared_ptr<const Cleaner> PieceCleaner() {
              "\"\ncategory = \"contact\"\nkind = \"marker\"\nfold = true\n"
              "triggers = ['甲']\npatterns = ['甲" + std::string(pieces[k].folded) + "乙']\n";
   }
-  options.rule_texts.push_back({"pieces.toml", rules});
-  return testing::MakeCleaner(options);
+  return RulesOnly(rules);
 }
 
 TEST(FoldViewTest, EachCharacterFoldsAndMapsBackInAnyOrder) {
