@@ -186,6 +186,7 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   }
   if (s.buf.size() < line.size()) s.buf.resize(line.size());
   Unit* units = s.units.data();
+  size_t units_room = s.units.size();
   char* buf = s.buf.data();  // the folded forms, one after another
   std::string& one = s.one;  // the folded form of one character
   std::vector<size_t>& groups = s.groups;
@@ -194,9 +195,10 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   size_t bl = 0;      // bytes of buf in use
   unsigned kinds_seen = 0;  // bit k: a unit of Kind k
   for (size_t i = 0; i < line.size();) {
-    if (n == s.units.size()) {
+    if (n == units_room) {
       s.units.resize(std::max<size_t>(2 * n, 16));
       units = s.units.data();
+      units_room = s.units.size();
     }
     Unit& u = units[n++];
     u.fb = static_cast<uint32_t>(bl);
