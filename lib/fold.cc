@@ -70,16 +70,9 @@ const icu::Normalizer2* NfkcCasefold() {
   return U_SUCCESS(status) ? n : nullptr;
 }
 
-// NFKC_Casefold of one character, as UTF-8.
+// NFKC_Casefold of one character, as UTF-8. FoldLine folds ASCII and the
+// unified ideographs itself; the rest comes here.
 void FoldChar(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    return;
-  }
-  if (c >= 0x4E00 && c <= 0x9FFF) {  // unified ideographs are inert
-    AppendUtf8(c, out);
-    return;
-  }
   static const icu::Normalizer2* const kNorm = NfkcCasefold();
   if (kNorm == nullptr || kNorm->isInert(static_cast<UChar32>(c))) {
     AppendUtf8(c, out);
@@ -95,20 +88,11 @@ void FoldChar(char32_t c, std::string* out) {
   folded.toUTF8String(*out);
 }
 
+// The kind of a character FoldChar folded (neither ASCII nor a unified
+// ideograph: FoldLine classifies those itself), from its folded form.
 Kind KindOf(std::string_view folded, char32_t original) {
   if (folded.empty()) return Kind::kSpace;  // default-ignorable: dropped
-  if (NumeralValue(original) >= 0) return Kind::kNumeral;
-  // Fast paths: unified ideographs are letters and fold to themselves; ASCII
-  // is classified by hand.
-  if (original >= 0x4E00 && original <= 0x9FFF) return Kind::kCjk;
-  if (original < 0x80) {
-    const char32_t c = static_cast<unsigned char>(folded[0]);
-    if (c >= '0' && c <= '9') return Kind::kDigit;
-    if (c == ' ' || c == '\t') return Kind::kSpace;
-    if (IsSeparatorMark(c)) return Kind::kSep;
-    if ((c >= 'a' && c <= 'z')) return Kind::kWord;
-    return Kind::kOther;
-  }
+  if (NumeralValue(original) >= 0) return Kind::kNumeral;  // 〇
   char32_t c;
   DecodeUtf8(folded, 0, &c);
   if (c >= '0' && c <= '9') return Kind::kDigit;
@@ -119,7 +103,7 @@ Kind KindOf(std::string_view folded, char32_t original) {
   return Kind::kOther;
 }
 
-// The kind of each ASCII character, as KindOf finds it.
+// The kind of each ASCII character, after case folding.
 constexpr std::array<Kind, 128> AsciiKinds() {
   std::array<Kind, 128> kinds{};
   for (char32_t c = 0; c < 128; ++c) {
