@@ -245,6 +245,8 @@ std::string_view WithoutCompressionSuffix(std::string_view path) {
 bool Source::Fill(std::istream& in) {
   buffer_begin_ = buffer_end_ = 0;
   if (!in.good()) return false;
+  // Only sources that decode read through the buffer: made on first use.
+  if (buffer_.empty()) buffer_.resize(kBufferBytes);
   in.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_end_ = static_cast<size_t>(in.gcount());
   raw_bytes_ += buffer_end_;
@@ -306,15 +308,6 @@ bool LineReader::ReadLine(std::string* line) {
     line->append(start, end_ - begin_);
     begin_ = end_;
   }
-}
-
-bool ReadAll(Source* source, std::string* text) {
-  text->clear();
-  char buffer[1 << 16];
-  while (const size_t n = source->Read(buffer, sizeof(buffer))) {
-    text->append(buffer, n);
-  }
-  return source->error().empty();
 }
 
 }  // namespace textwash::cli

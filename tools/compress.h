@@ -50,7 +50,8 @@ class Source {
 
   std::string error_;
   uint64_t raw_bytes_ = 0;
-  std::vector<char> buffer_ = std::vector<char>(size_t{1} << 18);
+  static constexpr size_t kBufferBytes = size_t{1} << 18;
+  std::vector<char> buffer_;  // empty until Fill() first needs it
   size_t buffer_begin_ = 0;
   size_t buffer_end_ = 0;
 };
@@ -87,9 +88,6 @@ class LineReader {
   bool at_end_ = false;
   bool ended_with_newline_ = false;
 };
-
-// Reads all of `source` into `*text`. Returns false on a read error.
-bool ReadAll(Source* source, std::string* text);
 
 }  // namespace textwash::cli
 
