@@ -545,10 +545,15 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   // on_match(match_begin, match_end, value_begin, value_end) for each match,
   // where the value is the first capturing group that took part (a contact
   // rule's id after its label: `微信：(abc_2023)`), or the whole match.
+  // Only personal data masking uses the value: without it no group is asked
+  // for, and RE2 finds the match with its two DFA passes alone (groups take
+  // a third pass over the match, which allocates).
+  const bool want_values = options.pii != PiiMode::kKeep;
   auto each_match = [&](const RE2& re, std::string_view in, size_t begin,
                         size_t end, bool line_start_only, auto&& on_match) {
     constexpr int kMaxGroups = 4;
-    const int groups = std::min(re.NumberOfCapturingGroups(), kMaxGroups);
+    const int groups =
+        want_values ? std::min(re.NumberOfCapturingGroups(), kMaxGroups) : 0;
     re2::StringPiece m[kMaxGroups + 1];
     size_t pos = begin;
     while (pos < end) {
@@ -648,6 +653,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                });
   };
 
+  std::vector<size_t> candidate_lines;  // of one rule; reused by the next
   for (size_t i = 0; i < hits.size();) {
     const int rule = hits[i].rule;
     const CompiledRule& r = compiled_rule(rule);
@@ -675,7 +681,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     }
     // The lines to look at: where the hits end, or, when the engine cannot
     // say where, every line (for fold rules, every line a trigger hits).
-    std::vector<size_t> candidate_lines;
+    candidate_lines.clear();
     if (hits[j - 1].end == ScanHit::kAnywhere) {
       if (r.triggers == nullptr) {
         for (const Span& range : *ranges) run_raw(rule, range.begin, range.end, false);

@@ -24,8 +24,11 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-std::vector<std::string_view> SplitTokens(std::string_view s) {
-  std::vector<std::string_view> out;
+// The space-separated tokens of `s`, in a buffer each thread reuses (no
+// allocation per line); valid until the next call on the same thread.
+const std::vector<std::string_view>& SplitTokens(std::string_view s) {
+  thread_local std::vector<std::string_view> out;
+  out.clear();
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -348,7 +351,8 @@ void FindTagRun(std::string_view text, const Line& line, std::vector<Cut>* cuts)
   }
   // Tokens split by ASCII or ideographic spaces; each must be CJK letters,
   // Latin letters or digits only.
-  std::vector<std::string_view> tokens;
+  thread_local std::vector<std::string_view> tokens;  // reused: no allocation per line
+  tokens.clear();
   size_t tok_begin = SIZE_MAX;
   size_t cjk_tokens = 0;
   bool cjk_in_token = false;
