@@ -110,6 +110,7 @@ struct CompiledRule {
   std::string replacement;
   bool fold = false;
   std::unique_ptr<RE2> triggers;  // the raw-text triggers, if the rule has any
+  std::unique_ptr<RE2> requirements;  // what a triggered line must also hold
   int weight = 0;
   bool cue = false;
   PiiType pii = PiiType::kNone;
@@ -434,6 +435,19 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
       rule.triggers = std::make_unique<RE2>("(?m)" + Alternation(def.triggers),
                                             ExactOptions(true));
     }
+    for (size_t t = 0; t < def.requirements.size(); ++t) {
+      if (!builtin) {
+        const internal::RuleTerm& term = def.requirements[t];
+        if (Status s = CheckTerm(term, true, origin(term, "requirement", t + 1));
+            !s.ok()) {
+          return s;
+        }
+      }
+    }
+    if (!def.requirements.empty()) {
+      rule.requirements = std::make_unique<RE2>(
+          "(?m)" + Alternation(def.requirements), ExactOptions(true));
+    }
     rules.push_back(RuleInfo{def.id, def.category, def.kind,
                              def.pos.file + ":" + std::to_string(def.pos.line),
                              def.description});
@@ -707,6 +721,12 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       }
     }
     for (size_t li : candidate_lines) {
+      // A line with no requirement met is not looked at (nor folded).
+      if (r.requirements != nullptr &&
+          !r.requirements->Match(text, lines[li].begin, lines[li].end,
+                                 RE2::UNANCHORED, nullptr, 0)) {
+        continue;
+      }
       if (r.fold) {
         run_folded(rule, li);
       } else {

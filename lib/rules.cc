@@ -107,11 +107,11 @@ Status GetTerms(std::string_view file, const toml::table& t,
 
 Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
   rule->pos = PosOf(file, t.source());
-  static constexpr std::array<std::string_view, 18> kKeys = {
+  static constexpr std::array<std::string_view, 19> kKeys = {
       "id",       "category", "kind",     "description", "literals",
       "patterns", "ignore_case", "replacement", "enabled", "fold",
-      "triggers", "weight",   "cue",      "pii",         "validate",
-      "scope",    "signal",   "list"};
+      "triggers", "requires", "weight",   "cue",         "pii",
+      "validate", "scope",    "signal",   "list"};
   for (const auto& [key, value] : t) {
     bool known = false;
     for (std::string_view k : kKeys) known |= key.str() == k;
@@ -120,7 +120,8 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
                      "unknown key \"" + std::string(key.str()) +
                          "\" in [[rule]] (expected id, category, kind, "
                          "description, literals, patterns, ignore_case, "
-                         "replacement, enabled, fold, triggers, weight, cue, "
+                         "replacement, enabled, fold, triggers, requires, "
+                         "weight, cue, "
                          "pii, validate, scope, signal, list)");
     }
   }
@@ -212,6 +213,15 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
   if (Status s = GetTerms(file, t, "triggers", false, &rule->triggers);
       !s.ok()) {
     return s;
+  }
+  if (Status s = GetTerms(file, t, "requires", false, &rule->requirements);
+      !s.ok()) {
+    return s;
+  }
+  if (!rule->requirements.empty() && rule->triggers.empty()) {
+    return ErrorAt(PosOf(file, t.get("requires")->source()),
+                   where + "\"requires\" needs \"triggers\": it narrows the "
+                           "lines a trigger hits");
   }
   if (rule->fold && rule->triggers.empty()) {
     return ErrorAt(rule->pos, where +

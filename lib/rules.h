@@ -52,6 +52,10 @@ struct RuleDef {
   std::string replacement;
   bool fold = false;               // terms match the folded view (fold.h)
   std::vector<RuleTerm> triggers;  // raw-text terms that send a line to fold
+  // "requires": raw-text terms a line a trigger hits must also match, one of
+  // them at least, before the rule looks at it (a condition too slow to scan
+  // for). Only with triggers.
+  std::vector<RuleTerm> requirements;
   int weight = 0;                  // score rules
   bool cue = false;                // score rules: a promotional cue
   PiiType pii = PiiType::kNone;    // contact rules

@@ -46,6 +46,13 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
        "bad.toml:6:7: unknown pii \"fax\" (expected email, phone, url, ip, id)"},
       {"bad trigger", head + "literals = ['x']\nfold = true\ntriggers = ['(']\n",
        "bad.toml:7:13: rule \"t.r\": trigger 1: missing ): ("},
+      {"requires without triggers", head + "literals = ['x']\nrequires = ['y']\n",
+       "bad.toml:6:12: rule \"t.r\": \"requires\" needs \"triggers\": it narrows the "
+       "lines a trigger hits"},
+      {"bad requirement", head + "literals = ['x']\ntriggers = ['x']\nrequires = ['x', '[']\n",
+       "bad.toml:7:18: rule \"t.r\": requirement 2: missing ]: ["},
+      {"empty-matching requirement", head + "literals = ['x']\ntriggers = ['x']\nrequires = ['y?']\n",
+       "bad.toml:7:13: rule \"t.r\": requirement 1: matches the empty string"},
       {"missing id", "[[rule]]\ncategory = \"ad\"\nkind = \"line\"\nliterals = [\"x\"]\n",
        "bad.toml:1:1: rule has no \"id\""},
       {"bad id", "[[rule]]\nid = \"a b\"\ncategory = \"ad\"\nkind = \"line\"\nliterals = [\"x\"]\n",
@@ -54,7 +61,7 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
       {"typo in a key", head + "pattern = ['x']\n",
        "bad.toml:5:1: unknown key \"pattern\" in [[rule]] (expected id, category, "
        "kind, description, literals, patterns, ignore_case, replacement, enabled, "
-       "fold, triggers, weight, cue, pii, validate, scope, signal, list)"},
+       "fold, triggers, requires, weight, cue, pii, validate, scope, signal, list)"},
       {"patterns not an array", head + "patterns = 'x'\n",
        "bad.toml:5:12: \"patterns\" must be an array of strings"},
       {"non-string literal", head + "literals = ['x', 3]\n",
