@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -102,15 +103,43 @@ using internal::PiiType;
 using internal::Signal;
 using internal::Validator;
 
+// A regex compiled on first use, by one thread while the others wait. The
+// built-in rules' regexes are compiled so: most rules never run one on a
+// given text (the scanner locates literals itself, and rules without a hit
+// run nothing), and compiling all of them took most of Create()'s time.
+class LazyRegex {
+ public:
+  LazyRegex(std::string pattern, const RE2::Options& options)
+      : pattern_(std::move(pattern)), options_(options) {}
+  const RE2& operator*() const {
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+    return *re_;
+  }
+
+ private:
+  const std::string pattern_;
+  const RE2::Options options_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// Returns a regex of `pattern`, compiled now unless `lazy`.
+std::unique_ptr<LazyRegex> MakeRegex(std::string pattern, const RE2::Options& options,
+                                     bool lazy) {
+  auto re = std::make_unique<LazyRegex>(std::move(pattern), options);
+  if (!lazy) (void)**re;
+  return re;
+}
+
 // What Clean() needs of a rule from a file.
 struct CompiledRule {
   RuleKind kind;
   Category category;
-  std::unique_ptr<RE2> re;  // all terms of the rule, one alternation
+  std::unique_ptr<LazyRegex> re;  // all terms of the rule, one alternation
   std::string replacement;
   bool fold = false;
-  std::unique_ptr<RE2> triggers;  // the raw-text triggers, if the rule has any
-  std::unique_ptr<RE2> requirements;  // what a triggered line must also hold
+  std::unique_ptr<LazyRegex> triggers;  // the raw-text triggers, if the rule has any
+  std::unique_ptr<LazyRegex> requirements;  // what a triggered line must also hold
   int weight = 0;
   bool cue = false;
   PiiType pii = PiiType::kNone;
@@ -416,12 +445,13 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
           return !term.literal && StartsAnchored(term.text);
         });
     // Folded text is case folded already; its patterns ignore case too, so
-    // that a pattern written with capitals still matches.
-    rule.re = std::make_unique<RE2>("(?m)" + Alternation(def.terms),
-                                    ExactOptions(def.ignore_case || def.fold));
-    if (!rule.re->ok()) {
+    // that a pattern written with capitals still matches. The built-in
+    // packs compiled when the library was built: theirs wait for first use.
+    rule.re = MakeRegex("(?m)" + Alternation(def.terms),
+                        ExactOptions(def.ignore_case || def.fold), builtin);
+    if (!builtin && !(**rule.re).ok()) {
       return InvalidArgumentError(def.pos.ToString() + ": rule \"" + def.id +
-                                  "\": " + rule.re->error());
+                                  "\": " + (**rule.re).error());
     }
     for (size_t t = 0; t < def.triggers.size(); ++t) {
       const internal::RuleTerm& term = def.triggers[t];
@@ -432,8 +462,8 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
       scan->push_back(internal::ScanPattern{term.text, true, index, where});
     }
     if (!def.triggers.empty()) {
-      rule.triggers = std::make_unique<RE2>("(?m)" + Alternation(def.triggers),
-                                            ExactOptions(true));
+      rule.triggers =
+          MakeRegex("(?m)" + Alternation(def.triggers), ExactOptions(true), builtin);
     }
     for (size_t t = 0; t < def.requirements.size(); ++t) {
       if (!builtin) {
@@ -445,8 +475,8 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
       }
     }
     if (!def.requirements.empty()) {
-      rule.requirements = std::make_unique<RE2>(
-          "(?m)" + Alternation(def.requirements), ExactOptions(true));
+      rule.requirements =
+          MakeRegex("(?m)" + Alternation(def.requirements), ExactOptions(true), builtin);
     }
     rules.push_back(RuleInfo{def.id, def.category, def.kind,
                              def.pos.file + ":" + std::to_string(def.pos.line),
@@ -617,7 +647,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   };
   // Exact matches of a raw-text rule over text[begin, end).
   auto run_raw = [&](int rule, size_t begin, size_t end, bool line_start_only) {
-    each_match(*compiled_rule(rule).re, text, begin, end, line_start_only,
+    each_match(**compiled_rule(rule).re, text, begin, end, line_start_only,
                [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
                  return on_raw_match(rule, mb, me, vb, ve);
                });
@@ -654,7 +684,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     }
     const internal::FoldedLine& f = fold_pool[fold_slot[li]];
     const CompiledRule& r = compiled_rule(rule);
-    each_match(*r.re, f.text, 0, f.text.size(), r.line_anchored,
+    each_match(**r.re, f.text, 0, f.text.size(), r.line_anchored,
                [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
                  if (fe > fb) {
                    const auto [b, e] = f.ToInput(fb, fe);
@@ -703,7 +733,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
         continue;
       }
       for (const Span& range : *ranges) {
-        each_match(*r.triggers, text, range.begin, range.end, false,
+        each_match(**r.triggers, text, range.begin, range.end, false,
                    [&](size_t mb, size_t, size_t, size_t) -> size_t {
           const size_t li = internal::LineIndexOf(lines, mb);
           candidate_lines.push_back(li);
@@ -723,7 +753,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     for (size_t li : candidate_lines) {
       // A line with no requirement met is not looked at (nor folded).
       if (r.requirements != nullptr &&
-          !r.requirements->Match(text, lines[li].begin, lines[li].end,
+          !(**r.requirements).Match(text, lines[li].begin, lines[li].end,
                                  RE2::UNANCHORED, nullptr, 0)) {
         continue;
       }

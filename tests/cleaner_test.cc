@@ -350,6 +350,36 @@ TEST(CleanerTest, SharedAcrossThreads) {
   EXPECT_EQ(same, std::vector<int>(4, 20));
 }
 
+// The built-in rules compile their regexes on first use: threads that all
+// start on a fresh Cleaner at once race to compile the same ones, and each
+// must still get what one thread gets.
+TEST(CleanerTest, FirstUseFromManyThreadsAtOnce) {
+  std::string doc;
+  for (int i = 0; i < 20; ++i) {
+    doc += "第" + std::to_string(i) + "段##paidbegin##正文。查找更多资料，请加微信：abc_" +
+           std::to_string(1000 + i) + "，电话 138 0013 8000。\n";
+    doc += "还剩" + std::to_string(i + 2) + "页未读，继续阅读\n";
+    doc += "Subscribe to continue reading. Follow us on twitter.\n";
+    doc += "Copyright © 2024 Example Inc. All rights reserved.\n";
+  }
+  const Result want = MakeCleaner()->Clean(doc);
+  ASSERT_NE(want.text, doc);
+  for (int round = 0; round < 5; ++round) {
+    auto cleaner = MakeCleaner();
+    ASSERT_NE(cleaner, nullptr);
+    std::vector<std::thread> threads;
+    std::vector<int> same(4, 0);
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        const Result r = cleaner->Clean(doc);
+        same[t] = r.text == want.text && r.edits == want.edits;
+      });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(same, std::vector<int>(4, 1)) << "round " << round;
+  }
+}
+
 // Cleaners come and go in one thread, small and large; each new one may get
 // the memory of the last. Every one must still find its own rules.
 TEST(CleanerTest, ManyCleanersInOneThread) {
