@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 #include <algorithm>
 #include <functional>
-#include <cstdio>
 
 #include <random>
 #include <string>
@@ -511,6 +510,7 @@ TEST(CleanerTest, DigitRequirementsChangeNothingButSpeed) {
   size_t dropped = 0;
   const Options without = EditedBuiltinPacks(with, [&](std::string text) {
     std::string kept;
+    bool in_requires = false;  // inside an array over several lines
     size_t pos = 0;
     while (pos < text.size()) {
       size_t end = text.find('\n', pos);
@@ -518,6 +518,9 @@ TEST(CleanerTest, DigitRequirementsChangeNothingButSpeed) {
       const std::string_view line = std::string_view(text).substr(pos, end - pos);
       if (line.substr(0, 11) == "requires = ") {
         ++dropped;
+        in_requires = line == "requires = [\n";
+      } else if (in_requires) {
+        in_requires = line != "]\n";
       } else {
         kept += line;
       }
@@ -535,7 +538,9 @@ TEST(CleanerTest, DigitRequirementsChangeNothingButSpeed) {
       "①", "③", "⑧", "⓪", "一", "三", "八", "零", "〇", "幺", "壹", "两", "九"};
   const std::vector<std::string> marks = {
       "", "", "", "", " ", "-", "*", "~", ".", "·", "\u3000", "—", "／", "|", "+",
-      "(", ")", "，", "x", "年", "号"};
+      "(", ")", "）", "，", "x", "年", "号"};
+  const std::vector<std::string> starts = {"",  "13", "一八", "0",    "(0",  "（0", "+",
+                                           "+86 ", "400", "800", "(5", "(555) ", "1-", "（010）"};
   const std::vector<std::string> around = {
       "电话", "订单号", "身份证", "热线", "请拨打", "，", "。", "手机：", "tel ", "加微信", ""};
   std::mt19937 rng(11);
@@ -560,9 +565,34 @@ TEST(CleanerTest, DigitRequirementsChangeNothingButSpeed) {
         text += around[rng() % around.size()];
         continue;
       }
+      if (rng() % 4 == 0) {  // a well-formed number, marks between its digits
+        auto d = [&](char lo) { return static_cast<char>(lo + rng() % ('9' - lo + 1)); };
+        std::string n;
+        int more = 9;
+        switch (rng() % 5) {
+          case 0: n = std::string("(0") + d('1') + d('0') + ")"; more = 8; break;  // landline
+          case 1: n = std::string("0") + d('1') + d('0') + d('0'); more = 7; break;
+          case 2: n = std::string("+") + d('1') + d('0'); break;                   // international
+          case 3: n = std::string("(") + d('2') + d('0') + d('0') + ")" + d('2'); more = 6; break;
+          default: n = std::string("1") + d('3'); break;                           // mobile
+        }
+        for (int k = 0; k < more; ++k) n += d('0');
+        for (char c : n) {
+          if (c >= '0' && c <= '9' && rng() % 8 == 0) {
+            text += "\xEF\xBC";  // the full-width digit
+            text += static_cast<char>(0x90 + (c - '0'));
+          } else {
+            text += c;
+          }
+          if (rng() % 4 == 0) text += marks[rng() % 10];
+        }
+        text += around[rng() % around.size()];
+        continue;
+      }
       const int n = static_cast<int>(rng() % 20) + 3;
-      // Half the runs look like a mobile number at first: 1, then 3 to 9.
-      if (rng() % 2 == 0) text += rng() % 2 ? "13" : "一八";
+      // Most runs start as a mobile (1, then 3 to 9), landline, service or
+      // international number would.
+      text += starts[rng() % starts.size()];
       for (int k = 0; k < n; ++k) {
         text += digits[rng() % digits.size()];
         if (rng() % 3 == 0) text += marks[rng() % marks.size()];
@@ -579,9 +609,8 @@ TEST(CleanerTest, DigitRequirementsChangeNothingButSpeed) {
     ids += ra.text.find("<ID>") != std::string::npos;
   }
   // The lines did hold numbers to find.
-  EXPECT_GT(phones, 50);
+  EXPECT_GT(phones, 400);
   EXPECT_GT(ids, 5);
-  std::printf("phones %d ids %d\n", phones, ids);
 }
 
 // The WeChat rule's triggers want v or w right before x, or before 信 across
