@@ -140,6 +140,7 @@ struct CompiledRule {
   bool fold = false;
   std::unique_ptr<LazyRegex> triggers;  // the raw-text triggers, if the rule has any
   std::unique_ptr<LazyRegex> requirements;  // what a triggered line must also hold
+  bool requirements_anchored = false;       // each starts with `^`
   int weight = 0;
   bool cue = false;
   PiiType pii = PiiType::kNone;
@@ -474,6 +475,9 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
         }
       }
     }
+    rule.requirements_anchored = std::all_of(
+        def.requirements.begin(), def.requirements.end(),
+        [](const internal::RuleTerm& term) { return StartsAnchored(term.text); });
     if (!def.requirements.empty()) {
       rule.requirements =
           MakeRegex("(?m)" + Alternation(def.requirements), ExactOptions(true), builtin);
@@ -754,7 +758,9 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       // A line with no requirement met is not looked at (nor folded).
       if (r.requirements != nullptr &&
           !(**r.requirements).Match(text, lines[li].begin, lines[li].end,
-                                 RE2::UNANCHORED, nullptr, 0)) {
+                                    r.requirements_anchored ? RE2::ANCHOR_START
+                                                            : RE2::UNANCHORED,
+                                    nullptr, 0)) {
         continue;
       }
       if (r.fold) {

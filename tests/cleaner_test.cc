@@ -736,6 +736,17 @@ TEST(CleanerTest, RequiresNarrowsTheLinesATriggerHits) {
   // folded, so its 微-信 is not read as 微信 (as the first line's 微 信 is).
   EXPECT_EQ(cleaner->Clean("加微 信12345吧\n加微-信12345吧\n").text,
             "加吧\n加微-信12345吧\n");
+  // A requirement anchored at the line start is tried there only.
+  Options anchored;
+  anchored.default_rules = false;
+  anchored.rule_texts.push_back(
+      {"a.toml",
+       "[[rule]]\nid = \"t.anchored\"\ncategory = \"boilerplate\"\nkind = \"line\"\n"
+       "triggers = ['views']\nrequires = ['^[ \\t]*[0-9]+ views']\npatterns = ['views']\n"});
+  auto anchored_cleaner = MakeCleaner(anchored);
+  ASSERT_NE(anchored_cleaner, nullptr);
+  EXPECT_EQ(anchored_cleaner->Clean("12 views\nkeep\n  7 views today\nsee 12 views\n").text,
+            "keep\nsee 12 views\n");
 }
 
 }  // namespace
