@@ -25,6 +25,9 @@
 // THREAD SAFETY
 // A Cleaner is immutable once created. Share one (std::shared_ptr<const
 // Cleaner>) between any number of threads and call Clean() concurrently.
+// (The built-in rules compile their regexes the first time a Clean() needs
+// them, once, whichever thread that is, as RE2 builds its automata: what
+// Clean() returns does not depend on it.)
 #ifndef TEXTWASH_CLEANER_H_
 #define TEXTWASH_CLEANER_H_
 
