@@ -551,9 +551,11 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                              std::vector<internal::Credit>* weak) const {
   // Scan offsets are 32-bit: a larger text is looked at whole.
   if (text.size() > UINT32_MAX) ranges = nullptr;
-  const std::vector<Span> whole = {Span{0, text.size()}};
+  thread_local std::vector<Span> whole(1);  // no allocation per call
+  whole[0] = Span{0, text.size()};
   if (ranges == nullptr) ranges = &whole;
   std::vector<ScanHit> hits;
+  hits.reserve(64);  // a document's hits, most often: one allocation
   for (const Span& range : *ranges) {
     const size_t first = hits.size();
     scanner->Scan(text.substr(range.begin, range.end - range.begin), &hits);

@@ -118,6 +118,9 @@ size_t SkipPairBackward(std::string_view text, size_t end, int len,
 
 void SplitLines(std::string_view text, std::vector<Line>* lines) {
   lines->clear();
+  // Room for a document of ordinary lines at once, rather than by doubling
+  // from one (a longer one grows from there).
+  lines->reserve(std::min<size_t>(text.size() / 32 + 1, 4096));
   size_t b = 0;
   while (b < text.size()) {
     const void* nl = std::memchr(text.data() + b, '\n', text.size() - b);
