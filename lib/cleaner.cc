@@ -111,7 +111,7 @@ class LazyRegex {
  public:
   LazyRegex(std::string pattern, const RE2::Options& options)
       : pattern_(std::move(pattern)), options_(options) {}
-  const RE2& operator*() const {
+  const RE2& get() const {
     std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
     return *re_;
   }
@@ -127,7 +127,7 @@ class LazyRegex {
 std::unique_ptr<LazyRegex> MakeRegex(std::string pattern, const RE2::Options& options,
                                      bool lazy) {
   auto re = std::make_unique<LazyRegex>(std::move(pattern), options);
-  if (!lazy) (void)**re;
+  if (!lazy) (void)re->get();
   return re;
 }
 
@@ -450,9 +450,9 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
     // packs compiled when the library was built: theirs wait for first use.
     rule.re = MakeRegex("(?m)" + Alternation(def.terms),
                         ExactOptions(def.ignore_case || def.fold), builtin);
-    if (!builtin && !(**rule.re).ok()) {
+    if (!builtin && !rule.re->get().ok()) {
       return InvalidArgumentError(def.pos.ToString() + ": rule \"" + def.id +
-                                  "\": " + (**rule.re).error());
+                                  "\": " + rule.re->get().error());
     }
     for (size_t t = 0; t < def.triggers.size(); ++t) {
       const internal::RuleTerm& term = def.triggers[t];
@@ -466,13 +466,10 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
       rule.triggers =
           MakeRegex("(?m)" + Alternation(def.triggers), ExactOptions(true), builtin);
     }
-    for (size_t t = 0; t < def.requirements.size(); ++t) {
-      if (!builtin) {
-        const internal::RuleTerm& term = def.requirements[t];
-        if (Status s = CheckTerm(term, true, origin(term, "requirement", t + 1));
-            !s.ok()) {
-          return s;
-        }
+    for (size_t t = 0; !builtin && t < def.requirements.size(); ++t) {
+      const internal::RuleTerm& term = def.requirements[t];
+      if (Status s = CheckTerm(term, true, origin(term, "requirement", t + 1)); !s.ok()) {
+        return s;
       }
     }
     rule.requirements_anchored = std::all_of(
@@ -653,7 +650,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   };
   // Exact matches of a raw-text rule over text[begin, end).
   auto run_raw = [&](int rule, size_t begin, size_t end, bool line_start_only) {
-    each_match(**compiled_rule(rule).re, text, begin, end, line_start_only,
+    each_match(compiled_rule(rule).re->get(), text, begin, end, line_start_only,
                [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
                  return on_raw_match(rule, mb, me, vb, ve);
                });
@@ -690,7 +687,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     }
     const internal::FoldedLine& f = fold_pool[fold_slot[li]];
     const CompiledRule& r = compiled_rule(rule);
-    each_match(**r.re, f.text, 0, f.text.size(), r.line_anchored,
+    each_match(r.re->get(), f.text, 0, f.text.size(), r.line_anchored,
                [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
                  if (fe > fb) {
                    const auto [b, e] = f.ToInput(fb, fe);
@@ -739,7 +736,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
         continue;
       }
       for (const Span& range : *ranges) {
-        each_match(**r.triggers, text, range.begin, range.end, false,
+        each_match(r.triggers->get(), text, range.begin, range.end, false,
                    [&](size_t mb, size_t, size_t, size_t) -> size_t {
           const size_t li = internal::LineIndexOf(lines, mb);
           candidate_lines.push_back(li);
@@ -759,10 +756,10 @@ void Cleaner::Impl::FindCuts(std::string_view text,
     for (size_t li : candidate_lines) {
       // A line with no requirement met is not looked at (nor folded).
       if (r.requirements != nullptr &&
-          !(**r.requirements).Match(text, lines[li].begin, lines[li].end,
-                                    r.requirements_anchored ? RE2::ANCHOR_START
-                                                            : RE2::UNANCHORED,
-                                    nullptr, 0)) {
+          !r.requirements->get().Match(text, lines[li].begin, lines[li].end,
+                                       r.requirements_anchored ? RE2::ANCHOR_START
+                                                               : RE2::UNANCHORED,
+                                       nullptr, 0)) {
         continue;
       }
       if (r.fold) {
