@@ -137,6 +137,31 @@ void BM_CleanThreads(benchmark::State& state) {
 }
 BENCHMARK(BM_CleanThreads)->Threads(1)->Threads(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// ---- start-up --------------------------------------------------------------
+
+// Cleaner::Create with the default rules (its scanner database is loaded
+// from the build; the rules' regexes wait for first use). Arg 1: and the
+// first Clean() of one document of each language, which compiles the regexes
+// of the rules it runs.
+void BM_Create(benchmark::State& state) {
+  const bool clean = state.range(0) == 1;
+  const std::string& zh = Corpus("zh").front();
+  const std::string& en = Corpus("en").front();
+  for (auto _ : state) {
+    auto cleaner = Cleaner::Create(Options());
+    if (!cleaner.ok()) {
+      state.SkipWithError(cleaner.status().ToString().c_str());
+      return;
+    }
+    if (clean) {
+      benchmark::DoNotOptimize((*cleaner)->Clean(zh).text.data());
+      benchmark::DoNotOptimize((*cleaner)->Clean(en).text.data());
+    }
+  }
+  state.SetLabel(clean ? "create + first Clean() of a zh and an en document" : "create");
+}
+BENCHMARK(BM_Create)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 // ---- stages ----------------------------------------------------------------
 
 void BM_StageHygiene(benchmark::State& state) {
