@@ -632,6 +632,59 @@ TEST(CliJsonlTest, ParseInPlaceIgnoresTheBytesAfterTheLine) {
   }
 }
 
+// Bad bytes are their own reason wherever they are in the line, whatever
+// else is wrong with it.
+TEST(CliJsonlTest, InvalidUtf8AnywhereInALineIsItsOwnReason) {
+  const std::vector<std::string> bad_bytes = {
+      "\xFF",              // never in UTF-8
+      "\x80",              // a continuation byte alone
+      "\xC3",              // a lead byte cut short
+      "\xE4\xB8",          // a three-byte character cut short
+      "\xC0\x80",          // overlong NUL
+      "\xE0\x80\xAF",      // overlong '/'
+      "\xED\xA0\x80",      // a surrogate
+      "\xF4\x90\x80\x80",  // past U+10FFFF
+  };
+  const std::vector<std::string> lines = {
+      R"({"text":"@"})",                  // the field's value
+      R"({"text":"ok","id":"@"})",        // another field's value
+      R"({"@":1,"text":"ok"})",           // a key
+      R"({"a":{"b":["@"]},"text":"ok"})",  // nested
+      R"({"text":"ok"}@)",                // after the object
+      R"({"text":"ok",@})",               // between tokens
+      R"({"text":"@)",                    // and the string is not closed
+      R"({"text":7,"x":"@"})",            // and the field is not a string
+      R"({"body":"@"})",                  // and the field is missing
+      R"(["@"])",                         // and it is not an object
+      R"("@")",
+      "@",
+  };
+  cli::JsonlParser parser("text");
+  for (const std::string& bad : bad_bytes) {
+    for (const std::string& pattern : lines) {
+      std::string line = pattern;
+      line.replace(line.find('@'), 1, bad);
+      SCOPED_TRACE(::testing::PrintToString(line));
+      std::string buffer = line + std::string(cli::kJsonlPadding + 1, '\0');
+      cli::JsonlField field;
+      const Status status =
+          parser.ParseInPlace(std::string_view(buffer.data(), line.size()), &field);
+      EXPECT_EQ(status.message(), "invalid UTF-8");
+      std::string alone = line;
+      EXPECT_EQ(parser.Parse(&alone, &field).message(), "invalid UTF-8");
+    }
+  }
+  // And a line that is valid UTF-8 is not taken for one that is not.
+  std::string buffer = "{\"text\":\"\xF4\x8F\xBF\xBF \xEF\xBB\xBF\"}" +
+                       std::string(cli::kJsonlPadding + 1, '\0');
+  cli::JsonlField field;
+  EXPECT_TRUE(parser
+                  .ParseInPlace(std::string_view(buffer.data(), buffer.find('\0')),
+                                &field)
+                  .ok());
+  EXPECT_EQ(field.text, "\xF4\x8F\xBF\xBF \xEF\xBB\xBF");
+}
+
 TEST_F(CliTest, ReportListsEditsPerDocument) {
   const std::string jsonl =
       WriteFile("docs.jsonl",

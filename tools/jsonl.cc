@@ -354,15 +354,19 @@ struct JsonlParser::Impl {
     result->begin = result->end = 0;
     result->text.clear();
     result->id.clear();
-    // Checked first so that bad bytes get their own reason, whatever else
-    // is wrong with the line.
-    if (!simdjson::validate_utf8(line.data(), line.size())) {
-      return InvalidArgumentError("invalid UTF-8");
-    }
     matches = 0;
     match_is_string = false;
     error.clear();
-    if (!WalkDocument(json)) return InvalidArgumentError(error);
+    // simdjson's first stage checks the UTF-8 of the whole line, and fails
+    // on bad bytes; a walk that got through needs no second check. A line
+    // that failed is checked, so that bad bytes get their own reason,
+    // whatever else is wrong with it.
+    if (!WalkDocument(json)) {
+      if (!simdjson::validate_utf8(line.data(), line.size())) {
+        return InvalidArgumentError("invalid UTF-8");
+      }
+      return InvalidArgumentError(error);
+    }
     if (matches == 0) return InvalidArgumentError("no field " + quoted_path);
     if (matches > 1) {
       return InvalidArgumentError("duplicate field " + quoted_path);
