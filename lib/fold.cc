@@ -25,14 +25,15 @@ enum class Kind : uint8_t {
   kOther,    // punctuation that separates clauses, symbols
 };
 
-// One input character. Its folded form is buf[fb, fb + fl) (see FoldLine),
-// line's buffer, or the digit `digit` when a numeral became one.
+// One input character: input bytes [begin, next unit's begin), folded to
+// buf[fb, next unit's fb) (see FoldLine), or to the digit `digit` when a
+// numeral became one. Units lie one after another in both, so a unit keeps
+// only where it starts (12 bytes a character).
 struct Unit {
-  uint32_t fb, fl;
-  uint32_t begin, end;
+  uint32_t begin, fb;
   Kind kind;
-  bool drop = false;
-  char digit = 0;
+  bool drop;
+  char digit;
 };
 
 constexpr int NumeralValue(char32_t c) {
@@ -144,7 +145,8 @@ struct FoldScratch {
   struct Cached {
     char32_t c = 0;  // 0: empty (ASCII never gets here)
     uint8_t size = 0;
-    char bytes[11];
+    Kind kind = Kind::kOther;
+    char bytes[10];
   };
   std::array<Cached, 64> cache;
 };
@@ -159,14 +161,15 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   // Reused by each thread's calls: no allocation per line once warm. An
   // ASCII letter or an ideograph folds to as many bytes as it has: buf is
   // sized once for those, grown only for characters whose NFKC form is
-  // longer. A unit is 20 bytes per character, so units grow with the
+  // longer. A unit is 12 bytes per character, so units grow with the
   // characters met rather than one per byte up front (a 100 MB line of
   // Chinese has 33 million). Used through plain pointers below (a
   // thread_local is looked up again on each use).
   thread_local FoldScratch scratch;
   FoldScratch& s = scratch;
-  if (s.units.size() < std::min<size_t>(line.size(), 4096)) {
-    s.units.resize(std::min<size_t>(line.size(), 4096));
+  // A unit per character, and one after the last that ends it.
+  if (s.units.size() < std::min<size_t>(line.size(), 4096) + 1) {
+    s.units.resize(std::min<size_t>(line.size(), 4096) + 1);
   }
   if (s.buf.size() < line.size()) s.buf.resize(line.size());
   Unit* units = s.units.data();
@@ -178,73 +181,111 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   size_t n = 0;       // units
   size_t bl = 0;      // bytes of buf in use
   unsigned kinds_seen = 0;  // bit k: a unit of Kind k
+  // Runs of ASCII and of ideographs, the bulk of most lines, are folded a
+  // run at a time, through locals: a store through char* may alias
+  // anything in memory, so that the compiler would reload what a loop over
+  // members uses after each byte written.
+  auto is_ideograph = [&](size_t i) {
+    return p[i] >= 0xE4 && p[i] <= 0xE9 && line.size() - i >= 3 &&
+           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+           DecodeThreeBytes(p + i) >= 0x4E00;
+  };
   for (size_t i = 0; i < line.size();) {
-    if (n == units_room) {
-      s.units.resize(std::max<size_t>(2 * n, 16));
+    if (n + 1 == units_room) {  // room for this unit and the last one
+      s.units.resize(2 * units_room);
       units = s.units.data();
       units_room = s.units.size();
+    }
+    // As many characters as the units have room for.
+    const size_t room = units_room - 1 - n;
+    const unsigned char b = p[i];
+    if (b < 0x80) {  // ASCII: lower case, classified by a table
+      const size_t stop = std::min(line.size(), i + room);
+      Unit* run = units + n;
+      char* to = buf + bl;
+      unsigned seen = 0;
+      size_t k = i;
+      do {
+        const unsigned char c = p[k];
+        const Kind kind = kAsciiKinds[c];
+        run[k - i] =
+            Unit{static_cast<uint32_t>(k), static_cast<uint32_t>(bl + (k - i)), kind, false, 0};
+        to[k - i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+        seen |= 1u << static_cast<unsigned>(kind);
+      } while (++k < stop && p[k] < 0x80);
+      n += k - i;
+      bl += k - i;
+      kinds_seen |= seen;
+      i = k;
+      continue;
+    }
+    if (is_ideograph(i)) {  // unified ideographs fold to themselves
+      const size_t stop = std::min(line.size(), i + 3 * room);
+      Unit* run = units + n;
+      const size_t first = i;
+      unsigned seen = 0;
+      size_t k = i;
+      do {
+        const Kind kind =
+            kNumeralIdeographs.test(DecodeThreeBytes(p + k) - 0x4E00) ? Kind::kNumeral
+                                                                       : Kind::kCjk;
+        run[(k - first) / 3] = Unit{static_cast<uint32_t>(k),
+                                    static_cast<uint32_t>(bl + (k - first)), kind, false, 0};
+        seen |= 1u << static_cast<unsigned>(kind);
+        k += 3;
+      } while (k < stop && is_ideograph(k));
+      std::memcpy(buf + bl, p + first, k - first);
+      n += (k - first) / 3;
+      bl += k - first;
+      kinds_seen |= seen;
+      i = k;
+      continue;
     }
     Unit& u = units[n++];
     u.fb = static_cast<uint32_t>(bl);
     u.begin = static_cast<uint32_t>(i);
     u.drop = false;
     u.digit = 0;
-    const unsigned char b = p[i];
-    if (b < 0x80) {  // ASCII: lower case, classified by a table
-      buf[bl++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      u.fl = 1;
-      u.end = static_cast<uint32_t>(i + 1);
-      u.kind = kAsciiKinds[b];
-      kinds_seen |= 1u << static_cast<unsigned>(u.kind);
-      ++i;
-      continue;
-    }
-    if (b >= 0xE4 && b <= 0xE9 && line.size() - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80) {
-      const char32_t c = DecodeThreeBytes(p + i);
-      if (c >= 0x4E00) {  // unified ideographs fold to themselves
-        std::memcpy(buf + bl, p + i, 3);
-        bl += 3;
-        u.fl = 3;
-        u.end = static_cast<uint32_t>(i + 3);
-        u.kind = kNumeralIdeographs.test(c - 0x4E00) ? Kind::kNumeral : Kind::kCjk;
-        kinds_seen |= 1u << static_cast<unsigned>(u.kind);
-        i += 3;
-        continue;
-      }
-    }
     char32_t c;
     int len = DecodeUtf8(line, i, &c);
     if (len <= 0) len = -len;
+    // The folded form and its kind, from the cache or from ICU.
     FoldScratch::Cached& cached = s.cache[c % s.cache.size()];
-    if (cached.c == c) {
-      one.assign(cached.bytes, cached.size);
-    } else {
+    const char* folded_form = cached.bytes;
+    size_t folded_size = cached.size;
+    Kind kind = cached.kind;
+    if (cached.c != c) {
       one.clear();
       FoldChar(c, &one);
+      kind = KindOf(one, c);
+      folded_form = one.data();
+      folded_size = one.size();
       if (one.size() <= sizeof(cached.bytes)) {
         cached.c = c;
         cached.size = static_cast<uint8_t>(one.size());
+        cached.kind = kind;
         std::memcpy(cached.bytes, one.data(), one.size());
       }
     }
     // The rest of the line may still need a byte per byte of input.
-    if (s.buf.size() < bl + one.size() + (line.size() - i)) {
-      s.buf.resize(bl + one.size() + (line.size() - i));
+    if (s.buf.size() < bl + folded_size + (line.size() - i)) {
+      s.buf.resize(bl + folded_size + (line.size() - i));
       buf = s.buf.data();
     }
-    std::memcpy(buf + bl, one.data(), one.size());
-    bl += one.size();
-    u.fl = static_cast<uint32_t>(one.size());
-    u.end = static_cast<uint32_t>(i + len);
-    u.kind = KindOf(one, c);
-    if (u.fl == 0) u.drop = true;
+    std::memcpy(buf + bl, folded_form, folded_size);
+    bl += folded_size;
+    u.kind = kind;
+    if (folded_size == 0) u.drop = true;
     kinds_seen |= 1u << static_cast<unsigned>(u.kind);
     i += len;
   }
-  auto folded = [&](const Unit& u) {
+  units[n].begin = static_cast<uint32_t>(line.size());
+  units[n].fb = static_cast<uint32_t>(bl);
+  // Unit k's folded form.
+  auto folded = [&](size_t k) {
+    const Unit& u = units[k];
     return u.digit != 0 ? std::string_view(&u.digit, 1)
-                        : std::string_view(buf + u.fb, u.fl);
+                        : std::string_view(buf + u.fb, units[k + 1].fb - u.fb);
   };
   // Digit runs: digits and numerals with at most two separators or blanks
   // between them. In a long enough run numerals become digits and the
@@ -286,7 +327,7 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       if (units[k].kind == Kind::kDigit || units[k].kind == Kind::kNumeral) {
         ++groups.back();
       } else if (groups.back() > 0) {
-        dotted |= folded(units[k]) == ".";
+        dotted |= folded(k) == ".";
         groups.push_back(0);
       }
     }
@@ -359,24 +400,26 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   for (size_t k = 0; k < n; ++k) {
     const Unit& u = units[k];
     if (u.drop) continue;
-    if (u.fl == 1 || u.digit != 0) {
+    const uint32_t ub = u.begin, ue = units[k + 1].begin;
+    const uint32_t fl = units[k + 1].fb - u.fb;
+    if (fl == 1 || u.digit != 0) {
       text[o] = u.digit != 0 ? u.digit : buf[u.fb];
-      begin[o] = u.begin;
-      end[o] = u.end;
+      begin[o] = ub;
+      end[o] = ue;
       ++o;
       continue;
     }
-    if (u.fl == 3) {  // an ideograph
+    if (fl == 3) {  // an ideograph
       std::memcpy(text + o, buf + u.fb, 3);
-      begin[o] = begin[o + 1] = begin[o + 2] = u.begin;
-      end[o] = end[o + 1] = end[o + 2] = u.end;
+      begin[o] = begin[o + 1] = begin[o + 2] = ub;
+      end[o] = end[o + 1] = end[o + 2] = ue;
       o += 3;
       continue;
     }
-    for (uint32_t b = 0; b < u.fl; ++b, ++o) {
+    for (uint32_t b = 0; b < fl; ++b, ++o) {
       text[o] = buf[u.fb + b];
-      begin[o] = u.begin;
-      end[o] = u.end;
+      begin[o] = ub;
+      end[o] = ue;
     }
   }
   out->text.resize(o);
