@@ -125,11 +125,11 @@ void BM_Clean(benchmark::State& state) {
 BENCHMARK(BM_Clean)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Each document cleaned twice in a row, both counted: the second Clean()
-// finds the tables of the first in the caches (the scanner's database, the
-// automata of the rules the document runs). Against BM_Clean's time, it
-// shows what memory costs when documents follow one another: the second run
-// takes 2 * t(twice) - t(once) per byte, and would take t(once) if the
-// caches did not matter.
+// finds what the first used in the caches (the scanner's database, the
+// automata of the rules the document runs, the text) and the branch
+// predictors trained on the same text. Against BM_Clean's time it bounds
+// what a document following another costs: the second run takes
+// 2 * t(twice) - t(once), and would take t(once) if nothing carried over.
 void BM_CleanTwice(benchmark::State& state) {
   const auto& docs = Corpus(LangOf(state));
   const Cleaner& cleaner = DefaultCleaner();
