@@ -185,10 +185,14 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   // run at a time, through locals: a store through char* may alias
   // anything in memory, so that the compiler would reload what a loop over
   // members uses after each byte written.
-  auto is_ideograph = [&](size_t i) {
-    return p[i] >= 0xE4 && p[i] <= 0xE9 && line.size() - i >= 3 &&
-           (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-           DecodeThreeBytes(p + i) >= 0x4E00;
+  // The unified ideograph (U+4E00..U+9FFF) at i, or 0.
+  auto ideograph_at = [&](size_t i) -> char32_t {
+    if (p[i] < 0xE4 || p[i] > 0xE9 || line.size() - i < 3 ||
+        (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+      return 0;
+    }
+    const char32_t c = DecodeThreeBytes(p + i);
+    return c >= 0x4E00 ? c : 0;
   };
   for (size_t i = 0; i < line.size();) {
     if (n + 1 == units_room) {  // room for this unit and the last one
@@ -219,21 +223,19 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       i = k;
       continue;
     }
-    if (is_ideograph(i)) {  // unified ideographs fold to themselves
+    if (char32_t c = ideograph_at(i); c != 0) {  // ideographs fold to themselves
       const size_t stop = std::min(line.size(), i + 3 * room);
       Unit* run = units + n;
       const size_t first = i;
       unsigned seen = 0;
       size_t k = i;
       do {
-        const Kind kind =
-            kNumeralIdeographs.test(DecodeThreeBytes(p + k) - 0x4E00) ? Kind::kNumeral
-                                                                       : Kind::kCjk;
+        const Kind kind = kNumeralIdeographs.test(c - 0x4E00) ? Kind::kNumeral : Kind::kCjk;
         run[(k - first) / 3] = Unit{static_cast<uint32_t>(k),
                                     static_cast<uint32_t>(bl + (k - first)), kind, false, 0};
         seen |= 1u << static_cast<unsigned>(kind);
         k += 3;
-      } while (k < stop && is_ideograph(k));
+      } while (k < stop && (c = ideograph_at(k)) != 0);
       std::memcpy(buf + bl, p + first, k - first);
       n += (k - first) / 3;
       bl += k - first;
