@@ -58,6 +58,7 @@ parts=(
   'Clean()|textwash::Cleaner::Clean\(std::basic_string_view<char, std::char_traits<char> >, textwash::Result\*\) const'
   'scan|textwash::internal::\(anonymous namespace\)::[A-Za-z0-9]*Scanner::Scan\('
   'exact regexes (RE2)|re2::RE2::Match\('
+  'numeral runs|textwash::internal::FindNumeralRuns\('
   'folding|textwash::internal::FoldLine\('
   'noise|textwash::internal::FindNoise\('
   'layout|textwash::internal::AssembleEdits\('

@@ -25,6 +25,7 @@
 #include "lib/mojibake.h"
 #include "lib/noise.h"
 #include "lib/normalize.h"
+#include "lib/numerals.h"
 #include "lib/rules.h"
 #include "lib/scanner.h"
 #include "lib/score.h"
@@ -139,6 +140,7 @@ struct CompiledRule {
   std::string replacement;
   bool fold = false;
   std::unique_ptr<LazyRegex> triggers;  // the raw-text triggers, if the rule has any
+  size_t numeral_run = 0;  // > 0: a line with a run of this many numerals
   std::unique_ptr<LazyRegex> requirements;  // what a triggered line must also hold
   bool requirements_anchored = false;       // each starts with `^`
   int weight = 0;
@@ -338,6 +340,9 @@ struct Cleaner::Impl {
   std::vector<CompiledRule> compiled;  // index: rule - kStageRuleCount
   std::unique_ptr<internal::Scanner> scanner;
   uint64_t scan_fingerprint = 0;
+  // The rules with a numeral_run, and the shortest run they ask for.
+  std::vector<int> numeral_rules;
+  size_t min_numeral_run = 0;
   std::unordered_map<std::string, int> by_id;
   // The normalizers that need tables, when their options are on.
   std::shared_ptr<const internal::MojibakeRepair> mojibake;
@@ -412,9 +417,9 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
           return s;
         }
       }
-      // A rule with triggers is found through them; its own terms run only
-      // on the lines a trigger hits.
-      if (def.triggers.empty()) {
+      // A rule with triggers (or a numeral run) is found through them; its
+      // own terms run only on the lines they pick.
+      if (def.triggers.empty() && def.numeral_run == 0) {
         scan->push_back(internal::ScanPattern{
             term.literal ? RE2::QuoteMeta(term.text) : term.text,
             def.ignore_case, index, where,
@@ -436,7 +441,14 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
     rule.list = def.list;
     rule.validate = def.validate;
     rule.first_line_only = def.first_line_only;
-    rule.exact = def.triggers.empty() &&
+    rule.numeral_run = static_cast<size_t>(def.numeral_run);
+    if (def.numeral_run > 0) {
+      numeral_rules.push_back(index);
+      min_numeral_run = min_numeral_run == 0
+                            ? rule.numeral_run
+                            : std::min(min_numeral_run, rule.numeral_run);
+    }
+    rule.exact = def.triggers.empty() && def.numeral_run == 0 &&
                  std::all_of(def.terms.begin(), def.terms.end(),
                              [&](const internal::RuleTerm& term) {
                                return IsExactLiteral(term, def.ignore_case);
@@ -553,12 +565,27 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   if (ranges == nullptr) ranges = &whole;
   std::vector<ScanHit> hits;
   hits.reserve(64);  // a document's hits, most often: one allocation
+  thread_local std::vector<internal::NumeralRun> runs;
   for (const Span& range : *ranges) {
     const size_t first = hits.size();
-    scanner->Scan(text.substr(range.begin, range.end - range.begin), &hits);
+    const std::string_view part = text.substr(range.begin, range.end - range.begin);
+    scanner->Scan(part, &hits);
     for (size_t k = first; k < hits.size(); ++k) {
       if (hits[k].end != ScanHit::kAnywhere) hits[k].end += range.begin;
     }
+    if (numeral_rules.empty() || text.size() > UINT32_MAX) continue;
+    runs.clear();
+    internal::FindNumeralRuns(part, min_numeral_run, &runs);
+    for (const internal::NumeralRun& run : runs) {
+      for (int rule : numeral_rules) {
+        if (run.count >= compiled_rule(rule).numeral_run) {
+          hits.push_back(ScanHit{rule, static_cast<uint32_t>(range.begin + run.end)});
+        }
+      }
+    }
+  }
+  if (text.size() > UINT32_MAX) {  // FindCuts finds the runs itself
+    for (int rule : numeral_rules) hits.push_back(ScanHit{rule, ScanHit::kAnywhere});
   }
   if (hits.empty()) return;
   std::sort(hits.begin(), hits.end(), [](const ScanHit& a, const ScanHit& b) {
@@ -727,31 +754,45 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       continue;
     }
     // The lines to look at: where the hits end, or, when the engine cannot
-    // say where, every line (for fold rules, every line a trigger hits).
+    // say where, every line (for rules with triggers or a numeral run, every
+    // line they pick).
     candidate_lines.clear();
+    for (size_t k = i; k < j && hits[k].end != ScanHit::kAnywhere; ++k) {
+      // The match ends at hits[k].end; its last byte is on this line.
+      const size_t at = hits[k].end > 0 ? hits[k].end - 1 : 0;
+      const size_t li = internal::LineIndexOf(lines, at);
+      if (candidate_lines.empty() || candidate_lines.back() != li) {
+        candidate_lines.push_back(li);
+      }
+    }
     if (hits[j - 1].end == ScanHit::kAnywhere) {
-      if (r.triggers == nullptr) {
+      if (r.triggers == nullptr && r.numeral_run == 0) {
         for (const Span& range : *ranges) run_raw(rule, range.begin, range.end, false);
         i = j;
         continue;
       }
       for (const Span& range : *ranges) {
-        each_match(r.triggers->get(), text, range.begin, range.end, false,
-                   [&](size_t mb, size_t, size_t, size_t) -> size_t {
-          const size_t li = internal::LineIndexOf(lines, mb);
-          candidate_lines.push_back(li);
-          return lines[li].end;
-        });
-      }
-    } else {
-      for (size_t k = i; k < j; ++k) {
-        // The match ends at hits[k].end; its last byte is on this line.
-        const size_t at = hits[k].end > 0 ? hits[k].end - 1 : 0;
-        const size_t li = internal::LineIndexOf(lines, at);
-        if (candidate_lines.empty() || candidate_lines.back() != li) {
-          candidate_lines.push_back(li);
+        if (r.triggers != nullptr) {
+          each_match(r.triggers->get(), text, range.begin, range.end, false,
+                     [&](size_t mb, size_t, size_t, size_t) -> size_t {
+            const size_t li = internal::LineIndexOf(lines, mb);
+            candidate_lines.push_back(li);
+            return lines[li].end;
+          });
+        }
+        if (r.numeral_run > 0 && text.size() > UINT32_MAX) {
+          runs.clear();
+          internal::FindNumeralRuns(text.substr(range.begin, range.end - range.begin),
+                                    r.numeral_run, &runs);
+          for (const internal::NumeralRun& run : runs) {
+            candidate_lines.push_back(internal::LineIndexOf(lines, range.begin + run.end - 1));
+          }
         }
       }
+      // Lines from more than one source: in order, each once.
+      std::sort(candidate_lines.begin(), candidate_lines.end());
+      candidate_lines.erase(std::unique(candidate_lines.begin(), candidate_lines.end()),
+                            candidate_lines.end());
     }
     for (size_t li : candidate_lines) {
       // A line with no requirement met is not looked at (nor folded).

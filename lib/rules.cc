@@ -107,11 +107,11 @@ Status GetTerms(std::string_view file, const toml::table& t,
 
 Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
   rule->pos = PosOf(file, t.source());
-  static constexpr std::array<std::string_view, 19> kKeys = {
+  static constexpr std::array<std::string_view, 20> kKeys = {
       "id",       "category", "kind",     "description", "literals",
       "patterns", "ignore_case", "replacement", "enabled", "fold",
-      "triggers", "requires", "weight",   "cue",         "pii",
-      "validate", "scope",    "signal",   "list"};
+      "triggers", "numeral_run", "requires", "weight",   "cue",
+      "pii",      "validate", "scope",    "signal",      "list"};
   for (const auto& [key, value] : t) {
     bool known = false;
     for (std::string_view k : kKeys) known |= key.str() == k;
@@ -120,7 +120,8 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
                      "unknown key \"" + std::string(key.str()) +
                          "\" in [[rule]] (expected id, category, kind, "
                          "description, literals, patterns, ignore_case, "
-                         "replacement, enabled, fold, triggers, requires, "
+                         "replacement, enabled, fold, triggers, "
+                         "numeral_run, requires, "
                          "weight, cue, "
                          "pii, validate, scope, signal, list)");
     }
@@ -218,15 +219,25 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
       !s.ok()) {
     return s;
   }
-  if (!rule->requirements.empty() && rule->triggers.empty()) {
-    return ErrorAt(PosOf(file, t.get("requires")->source()),
-                   where + "\"requires\" needs \"triggers\": it narrows the "
-                           "lines a trigger hits");
+  if (const toml::node* n = t.get("numeral_run")) {
+    const auto* v = n->as_integer();
+    if (v == nullptr || v->get() < 1 || v->get() > kMaxNumeralRun) {
+      return ErrorAt(PosOf(file, n->source()),
+                     where + "\"numeral_run\" must be an integer from 1 to " +
+                         std::to_string(kMaxNumeralRun));
+    }
+    rule->numeral_run = static_cast<int>(v->get());
   }
-  if (rule->fold && rule->triggers.empty()) {
+  const bool picks_lines = !rule->triggers.empty() || rule->numeral_run > 0;
+  if (!rule->requirements.empty() && !picks_lines) {
+    return ErrorAt(PosOf(file, t.get("requires")->source()),
+                   where + "\"requires\" needs \"triggers\" or "
+                           "\"numeral_run\": it narrows the lines they pick");
+  }
+  if (rule->fold && !picks_lines) {
     return ErrorAt(rule->pos, where +
-                                  "fold = true needs \"triggers\": raw-text "
-                                  "patterns that pick the lines to fold");
+                                  "fold = true needs \"triggers\" or "
+                                  "\"numeral_run\": what picks the lines to fold");
   }
   if (const toml::node* n = t.get("weight")) {
     const auto* w = n->as_integer();

@@ -42,6 +42,9 @@ enum class Validator {
   kDomain,    // not right after `@`, `-`, `.` or `_` (part of a longer name)
 };
 
+// The longest numeral_run a rule may ask for.
+constexpr int kMaxNumeralRun = 100;
+
 struct RuleDef {
   std::string id;
   Category category = Category::kBoilerplate;
@@ -52,9 +55,12 @@ struct RuleDef {
   std::string replacement;
   bool fold = false;               // terms match the folded view (fold.h)
   std::vector<RuleTerm> triggers;  // raw-text terms that send a line to fold
-  // "requires": raw-text terms a line a trigger hits must also match, one of
-  // them at least, before the rule looks at it (a condition too slow to scan
-  // for). Only with triggers.
+  // > 0: a line with a run of this many numerals (numerals.h) is looked at
+  // too, as a line a trigger hits is.
+  int numeral_run = 0;
+  // "requires": raw-text terms a line a trigger or the numeral run picks
+  // must also match, one of them at least, before the rule looks at it (a
+  // condition too slow to scan for). Only with triggers or numeral_run.
   std::vector<RuleTerm> requirements;
   int weight = 0;                  // score rules
   bool cue = false;                // score rules: a promotional cue

@@ -32,8 +32,14 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
        "bad.toml:4:8: unknown kind \"para\" (expected marker, line, sentence, span, "
        "tail, score, contact)"},
       {"fold without triggers", head + "literals = ['x']\nfold = true\n",
-       "bad.toml:1:1: rule \"t.r\": fold = true needs \"triggers\": raw-text patterns "
-       "that pick the lines to fold"},
+       "bad.toml:1:1: rule \"t.r\": fold = true needs \"triggers\" or \"numeral_run\": "
+       "what picks the lines to fold"},
+      {"numeral run not a number", head + "literals = ['x']\nnumeral_run = '7'\n",
+       "bad.toml:6:15: rule \"t.r\": \"numeral_run\" must be an integer from 1 to 100"},
+      {"numeral run of none", head + "literals = ['x']\nnumeral_run = 0\n",
+       "bad.toml:6:15: rule \"t.r\": \"numeral_run\" must be an integer from 1 to 100"},
+      {"numeral run too long", head + "literals = ['x']\nfold = true\nnumeral_run = 101\n",
+       "bad.toml:7:15: rule \"t.r\": \"numeral_run\" must be an integer from 1 to 100"},
       {"empty trigger", head + "literals = ['x']\ntriggers = ['']\n",
        "bad.toml:6:13: empty pattern"},
       {"score without weight",
@@ -47,8 +53,8 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
       {"bad trigger", head + "literals = ['x']\nfold = true\ntriggers = ['(']\n",
        "bad.toml:7:13: rule \"t.r\": trigger 1: missing ): ("},
       {"requires without triggers", head + "literals = ['x']\nrequires = ['y']\n",
-       "bad.toml:6:12: rule \"t.r\": \"requires\" needs \"triggers\": it narrows the "
-       "lines a trigger hits"},
+       "bad.toml:6:12: rule \"t.r\": \"requires\" needs \"triggers\" or "
+       "\"numeral_run\": it narrows the lines they pick"},
       {"bad requirement", head + "literals = ['x']\ntriggers = ['x']\nrequires = ['x', '[']\n",
        "bad.toml:7:18: rule \"t.r\": requirement 2: missing ]: ["},
       {"empty-matching requirement", head + "literals = ['x']\ntriggers = ['x']\nrequires = ['y?']\n",
@@ -61,7 +67,8 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
       {"typo in a key", head + "pattern = ['x']\n",
        "bad.toml:5:1: unknown key \"pattern\" in [[rule]] (expected id, category, "
        "kind, description, literals, patterns, ignore_case, replacement, enabled, "
-       "fold, triggers, requires, weight, cue, pii, validate, scope, signal, list)"},
+       "fold, triggers, numeral_run, requires, weight, cue, pii, validate, scope, "
+       "signal, list)"},
       {"patterns not an array", head + "patterns = 'x'\n",
        "bad.toml:5:12: \"patterns\" must be an array of strings"},
       {"non-string literal", head + "literals = ['x', 3]\n",
