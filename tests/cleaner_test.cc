@@ -501,47 +501,40 @@ Options EditedBuiltinPacks(Options options,
   return options;
 }
 
-// Returns rule file `text` without its `requires` (one line, or an array
-// over several), counting them in `*dropped`.
-std::string WithoutRequires(const std::string& text, size_t* dropped) {
-  std::string kept;
-  bool in_requires = false;  // inside an array over several lines
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    end = end == std::string::npos ? text.size() : end + 1;
-    const std::string_view line = std::string_view(text).substr(pos, end - pos);
-    if (line.substr(0, 11) == "requires = ") {
-      ++*dropped;
-      in_requires = line == "requires = [\n";
-    } else if (in_requires) {
-      in_requires = line != "]\n";
-    } else {
-      kept += line;
-    }
-    pos = end;
-  }
-  return kept;
-}
-
-// Returns rule file `text` with each `numeral_run = N` replaced by a trigger
-// that hits every line with a character, counting them in `*replaced`.
-std::string WithEveryLineTriggered(const std::string& text, size_t* replaced) {
+// Returns rule file `text` with each `key = ...` (one line, or an array
+// over several) replaced by `replacement`, counting them in `*replaced`.
+std::string ReplaceKey(const std::string& text, std::string_view key,
+                       std::string_view replacement, size_t* replaced) {
+  const std::string start = std::string(key) + " = ";
   std::string out;
+  bool in_array = false;  // inside an array over several lines
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     end = end == std::string::npos ? text.size() : end + 1;
     const std::string_view line = std::string_view(text).substr(pos, end - pos);
-    if (line.substr(0, 14) == "numeral_run = ") {
+    if (line.substr(0, start.size()) == start) {
       ++*replaced;
-      out += "triggers = ['.']\n";
+      out += replacement;
+      in_array = line == start + "[\n";
+    } else if (in_array) {
+      in_array = line != "]\n";
     } else {
       out += line;
     }
     pos = end;
   }
   return out;
+}
+
+std::string WithoutRequires(const std::string& text, size_t* dropped) {
+  return ReplaceKey(text, "requires", "", dropped);
+}
+
+// Each `numeral_run = N` becomes a trigger that hits every line with a
+// character.
+std::string WithEveryLineTriggered(const std::string& text, size_t* replaced) {
+  return ReplaceKey(text, "numeral_run", "triggers = ['.']\n", replaced);
 }
 
 // The digit rules' numeral runs (eleven numerals for a mobile number,

@@ -15,16 +15,8 @@
 namespace textwash {
 namespace {
 
-// A Cleaner of the rules in `toml` only: no stage adds edits of its own.
 std::shared_ptr<const Cleaner> RulesOnly(std::string toml) {
-  Options options;
-  options.default_rules = false;
-  options.remove_invisible = false;
-  options.noise = false;
-  options.layout = false;
-  options.min_repeat_chars = 0;
-  options.rule_texts.push_back({"fold.toml", std::move(toml)});
-  return testing::MakeCleaner(options);
+  return testing::RulesOnly(std::move(toml), "fold.toml");
 }
 
 std::shared_ptr<const Cleaner> NumberCleaner() {

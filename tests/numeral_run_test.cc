@@ -67,16 +67,9 @@ std::vector<bool> RemovedBytes(const std::string& text, const Result& result) {
 }
 
 std::shared_ptr<const Cleaner> LineCleaner(int run) {
-  Options options;
-  options.default_rules = false;
-  options.remove_invisible = false;
-  options.noise = false;
-  options.layout = false;
-  options.min_repeat_chars = 0;
-  options.rule_texts.push_back(
-      {"run.toml", "[[rule]]\nid = \"t.run\"\ncategory = \"contact\"\nkind = \"line\"\n"
-                   "patterns = ['.']\nnumeral_run = " + std::to_string(run) + "\n"});
-  return testing::MakeCleaner(options);
+  return testing::RulesOnly(
+      "[[rule]]\nid = \"t.run\"\ncategory = \"contact\"\nkind = \"line\"\n"
+      "patterns = ['.']\nnumeral_run = " + std::to_string(run) + "\n");
 }
 
 TEST(NumeralRunTest, PicksExactlyTheLinesWithARunThatLong) {

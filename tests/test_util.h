@@ -65,6 +65,20 @@ inline std::shared_ptr<const Cleaner> MakeCleaner(Options options = {}) {
   return cleaner.ok() ? *cleaner : nullptr;
 }
 
+// A Cleaner of the rules in `toml` (named `file` in messages) only: no stage
+// adds edits of its own.
+inline std::shared_ptr<const Cleaner> RulesOnly(std::string toml,
+                                                std::string file = "rules.toml") {
+  Options options;
+  options.default_rules = false;
+  options.remove_invisible = false;
+  options.noise = false;
+  options.layout = false;
+  options.min_repeat_chars = 0;
+  options.rule_texts.push_back({std::move(file), std::move(toml)});
+  return MakeCleaner(options);
+}
+
 inline bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
