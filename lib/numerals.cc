@@ -80,6 +80,20 @@ constexpr std::array<uint64_t, 0x10000 / 64> MakeThreeByteMembers() {
 }
 constexpr std::array<uint64_t, 0x10000 / 64> kThreeByteMembers = MakeThreeByteMembers();
 
+// Bit s of entry l: some three-byte numeral or separator has the lead byte
+// 0xE0 + l and a second byte with the low bits s. Most ideographs fail this
+// before they are decoded.
+constexpr std::array<uint64_t, 16> MakeThreeBytePairs() {
+  std::array<uint64_t, 16> t{};
+  for (char32_t c = 0x800; c < 0x10000; ++c) {
+    if (((kThreeByteMembers[c / 64] >> (c % 64)) & 1) != 0) {
+      t[c >> 12] |= uint64_t{1} << ((c >> 6) & 0x3F);
+    }
+  }
+  return t;
+}
+constexpr std::array<uint64_t, 16> kThreeBytePairs = MakeThreeBytePairs();
+
 // The class and length of the character at s[i]; an ill-formed byte is
 // kOther (length 1 or more).
 inline Class ClassAt(std::string_view s, size_t i, size_t* len) {
@@ -304,6 +318,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
         if ((x & 0xF0) == 0xE0) {
           // A three-byte character, or what would be one: an ill-formed
           // sequence is neither numeral nor separator, whatever it reads as.
+          if (((kThreeBytePairs[x & 0x0F] >> ((x >> 8) & 0x3F)) & 1) == 0) return;
           const auto cp = static_cast<char32_t>(((x & 0x0F) << 12) | ((x >> 2) & 0x0FC0) |
                                                 ((x >> 16) & 0x3F));
           if (((kThreeByteMembers[cp / 64] >> (cp % 64)) & 1) == 0) return;
