@@ -217,12 +217,31 @@ inline bool ClosedBefore(const unsigned char* p, size_t floor, size_t end) {
   return true;
 }
 
+// The runs one pass found, from runs[from] on, one per line: a run on the
+// line of the last one makes that one the line's longest.
+struct RunList {
+  std::string_view text;
+  std::vector<NumeralRun>* runs;
+  size_t from;
+
+  void Add(NumeralRun run) {
+    if (runs->size() > from) {
+      NumeralRun& last = runs->back();
+      if (std::memchr(text.data() + last.end, '\n', run.end - last.end) == nullptr) {
+        last = NumeralRun{run.end, std::max(last.count, run.count)};
+        return;
+      }
+    }
+    runs->push_back(run);
+  }
+};
+
 // Looks at the stretch of numerals and separators holding the byte `at`
 // (at >= *done), if any, appends its runs of at least `min_count` numerals to
 // `*runs`, and moves `*done` past it. text[0, *done) is looked at already and
 // *done is the start of a character that is neither.
 void Visit(std::string_view text, size_t at, size_t min_count, size_t* done,
-           std::vector<NumeralRun>* runs) {
+           RunList* runs) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t floor = *done;
   size_t b = at;
@@ -247,12 +266,12 @@ void Visit(std::string_view text, size_t at, size_t min_count, size_t* done,
       gap = 0;
       last_end = q + l;
     } else if (count > 0 && ++gap > 2) {
-      if (count >= min_count) runs->push_back(NumeralRun{last_end, count});
+      if (count >= min_count) runs->Add(NumeralRun{last_end, count});
       count = 0;
     }
     q += l;
   }
-  if (count >= min_count) runs->push_back(NumeralRun{last_end, count});
+  if (count >= min_count) runs->Add(NumeralRun{last_end, count});
   *done = q;
 }
 
@@ -264,6 +283,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
   const size_t n = text.size();
   min_count = std::max<size_t>(min_count, 1);
   const size_t first = runs->size();
+  RunList with_digits{text, runs, first};
 
   // Runs with an ASCII digit, through their digits. Most digits stand in
   // short groups between letters or ideographs (2023年): those are passed
@@ -281,7 +301,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
       if (q - at < min_count && Closed(p, n, q) && ClosedBefore(p, done, at)) {
         done = q;
       } else {
-        Visit(text, at, min_count, &done, runs);
+        Visit(text, at, min_count, &done, &with_digits);
       }
       // The digits before `done` are looked at (done > at >= i).
       look = done - i >= kBlock ? 0 : look & ~((uint64_t{1} << (done - i)) - 1);
@@ -289,6 +309,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
     i = std::max(i + m, done);
   }
   const size_t middle = runs->size();
+  RunList without{text, runs, middle};
 
   // Runs without: min_count three-byte numerals and what stands between
   // them, at least 3 * min_count bytes. A look at the character that starts
@@ -351,7 +372,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
         return;
       }
     }
-    if (b >= done) Visit(text, b, min_count, &done, runs);
+    if (b >= done) Visit(text, b, min_count, &done, &without);
   };
   // A block of ASCII holds no part of a run without ASCII digits: such a
   // run's numerals are never more than six bytes apart.
@@ -369,19 +390,22 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
     }
   }
 
-  // A stretch with an ASCII digit may be found both ways: each run once.
+  // Both ways found runs on a line: the longest is the line's.
   if (middle > first && runs->size() > middle) {
-    const auto by_end = [](const NumeralRun& a, const NumeralRun& b) {
-      return a.end < b.end;
-    };
     std::inplace_merge(runs->begin() + static_cast<ptrdiff_t>(first),
                        runs->begin() + static_cast<ptrdiff_t>(middle), runs->end(),
-                       by_end);
-    runs->erase(std::unique(runs->begin() + static_cast<ptrdiff_t>(first), runs->end(),
-                            [](const NumeralRun& a, const NumeralRun& b) {
-                              return a.end == b.end;
-                            }),
-                runs->end());
+                       [](const NumeralRun& a, const NumeralRun& b) { return a.end < b.end; });
+    size_t w = first;
+    for (size_t k = first + 1; k < runs->size(); ++k) {
+      NumeralRun& last = (*runs)[w];
+      const NumeralRun run = (*runs)[k];
+      if (std::memchr(text.data() + last.end, '\n', run.end - last.end) == nullptr) {
+        last = NumeralRun{run.end, std::max(last.count, run.count)};
+      } else {
+        (*runs)[++w] = run;
+      }
+    }
+    runs->resize(w + 1);
   }
 }
 

@@ -26,14 +26,15 @@
 namespace textwash::internal {
 
 struct NumeralRun {
-  size_t end;    // the end of its last numeral
-  size_t count;  // how many numerals it holds
+  size_t end;    // the end of the last numeral of a run
+  size_t count;  // how many numerals the longest run of its line holds
 };
 
-// Appends to `*runs`, in order, every maximal run of at least `min_count`
-// numerals (min_count >= 1) in `text` (UTF-8; an ill-formed byte is neither a
-// numeral nor a separator). Runs end at line breaks, so each run is on one
-// line.
+// Appends to `*runs`, in order, one NumeralRun for each line of `text` with a
+// run of at least `min_count` numerals (min_count >= 1): `count` is the most
+// numerals of a run on that line, `end` where one of its runs ends. `text` is
+// UTF-8; an ill-formed byte is neither a numeral nor a separator, and a line
+// break ends a run.
 void FindNumeralRuns(std::string_view text, size_t min_count,
                      std::vector<NumeralRun>* runs);
 
