@@ -682,6 +682,23 @@ void Cleaner::Impl::FindCuts(std::string_view text,
                  return on_raw_match(rule, mb, me, vb, ve);
                });
   };
+  // Raw-text rule `rule` on candidate line `li`. A line rule without a
+  // validator cuts the whole line whatever its match: whether there is one
+  // is enough, which RE2 tells with one forward pass that stops at the
+  // first match (finding where a match starts and ends takes two, and builds
+  // DFA states for both).
+  auto run_line = [&](int rule, size_t li) {
+    const CompiledRule& r = compiled_rule(rule);
+    const Line& line = lines[li];
+    if (r.kind != RuleKind::kLine || r.validate != Validator::kNone) {
+      run_raw(rule, line.begin, line.end, r.line_anchored);
+      return;
+    }
+    if (r.re->get().Match(text, line.begin, line.end,
+                          r.line_anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, nullptr, 0)) {
+      on_raw_match(rule, line.begin, line.end, line.begin, line.end);
+    }
+  };
   // Folded lines, made on first use, in buffers each thread reuses. A
   // folded byte takes 9 bytes (text and map back): past kMaxFoldedBytes of
   // a huge document the lines folded so far are dropped, and folded again
@@ -806,7 +823,7 @@ void Cleaner::Impl::FindCuts(std::string_view text,
       if (r.fold) {
         run_folded(rule, li);
       } else {
-        run_raw(rule, lines[li].begin, lines[li].end, r.line_anchored);
+        run_line(rule, li);
       }
     }
     i = j;
@@ -842,8 +859,12 @@ void Cleaner::Impl::FindCuts(std::string_view text,
   }
 
   if (signals.empty()) return;
+  // Of two signals on the same text, the rule listed first comes first (and
+  // is credited): the order does not depend on the order rules ran in.
   std::sort(signals.begin(), signals.end(), [](const Signal& a, const Signal& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    return a.begin != b.begin ? a.begin < b.begin
+           : a.end != b.end   ? a.end > b.end
+                              : a.rule < b.rule;
   });
   internal::ScoreSentences(text, lines, signals, options.ad_threshold, cuts, weak);
   if (options.pii != PiiMode::kKeep) {

@@ -635,6 +635,27 @@ TEST(CleanerTest, DigitRunsChangeNothingButSpeed) {
   EXPECT_GT(ids, 5);
 }
 
+// A mobile number is also a well-formed North American one: two contact
+// rules match the same text. The cut is credited to the rule listed first,
+// however many signals the document holds.
+TEST(CleanerTest, SameTextCreditsTheRuleListedFirst) {
+  auto cleaner = MakeCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  std::string text;
+  for (int k = 0; k < 40; ++k) {
+    text += "需要完整版的朋友请加热线：164975386" + std::to_string(10 + k) + "，备注“讲话稿”。\n";
+    text += "正文第" + std::to_string(k) + "段，讲的是别的事情。\n";
+  }
+  const Result r = cleaner->Clean(text);
+  int credited = 0;
+  for (const Edit& e : r.edits) {
+    if (e.category != Category::kContact) continue;
+    EXPECT_EQ(cleaner->rule(e.rule).id, "contact.cn_mobile") << text.substr(e.begin, e.end - e.begin);
+    ++credited;
+  }
+  EXPECT_EQ(credited, 40);
+}
+
 // The address-line rule requires a line to start, past blanks, invisible
 // characters and a bracket, with h, w or a character beyond ASCII, as its
 // folded pattern does: without the requirement it removes the same lines of
