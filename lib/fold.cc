@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "lib/numerals.h"
 #include "lib/utf8.h"
 
 namespace textwash::internal {
@@ -35,34 +36,6 @@ struct Unit {
   bool drop;
   char digit;
 };
-
-constexpr int NumeralValue(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': case U'壹': case U'幺': return 1;
-    case U'二': case U'贰': case U'两': return 2;
-    case U'三': case U'叁': return 3;
-    case U'四': case U'肆': return 4;
-    case U'五': case U'伍': return 5;
-    case U'六': case U'陆': return 6;
-    case U'七': case U'柒': return 7;
-    case U'八': case U'捌': return 8;
-    case U'九': case U'玖': return 9;
-    default: return -1;
-  }
-}
-
-constexpr bool IsSeparatorMark(char32_t c) {
-  switch (c) {
-    case '-': case '_': case '.': case '/': case '!': case '*': case '~':
-    case '|': case '+': case '#': case '^': case '`': case '\'': case '"':
-    case 0xB7: case 0x2010: case 0x2011: case 0x2012: case 0x2013:
-    case 0x2014: case 0x2015: case 0x2022: case 0x30FB: case 0x2027:
-      return true;
-    default:
-      return false;
-  }
-}
 
 const icu::Normalizer2* NfkcCasefold() {
   UErrorCode status = U_ZERO_ERROR;
@@ -119,20 +92,6 @@ constexpr std::array<Kind, 128> AsciiKinds() {
 }
 constexpr std::array<Kind, 128> kAsciiKinds = AsciiKinds();
 
-// The unified ideographs (U+4E00..U+9FFF) that are Chinese numerals.
-class NumeralIdeographs {
- public:
-  constexpr NumeralIdeographs() {
-    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
-      if (NumeralValue(c) >= 0) bits_[(c - 0x4E00) / 64] |= uint64_t{1} << ((c - 0x4E00) % 64);
-    }
-  }
-  constexpr bool test(char32_t i) const { return (bits_[i / 64] >> (i % 64)) & 1; }
-
- private:
-  uint64_t bits_[0x5200 / 64] = {};
-};
-constexpr NumeralIdeographs kNumeralIdeographs;
 
 // The buffers FoldLine reuses.
 struct FoldScratch {

@@ -18,67 +18,52 @@ namespace {
 
 enum Class : uint8_t { kOther, kNumeral, kSeparator };
 
+// A run's separators: blanks, parentheses and the marks folding drops
+// between digits, in ASCII and full-width forms.
+constexpr bool IsAsciiSeparator(char32_t c) {
+  return c == ' ' || c == '\t' || c == '(' || c == ')' || IsSeparatorMark(c);
+}
+
 constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
   std::array<uint8_t, 128> t{};
-  for (char c = '0'; c <= '9'; ++c) t[static_cast<unsigned char>(c)] = kNumeral;
-  for (char c : std::string_view(" \t-_./!*~|+#^`'\"()")) {
-    t[static_cast<unsigned char>(c)] = kSeparator;
+  for (char32_t c = 0; c < 128; ++c) {
+    t[c] = c >= '0' && c <= '9' ? kNumeral : IsAsciiSeparator(c) ? kSeparator : kOther;
   }
   return t;
 }
 constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
 
-// Bit k of word w: U+4E00 + 64w + k is a Chinese numeral.
-constexpr std::array<uint64_t, 0x5200 / 64> MakeHanNumerals() {
-  std::array<uint64_t, 0x5200 / 64> t{};
-  // 零一二三四五六七八九壹贰叁肆伍陆柒捌玖两幺
-  for (char32_t c : {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                     0x4E03, 0x516B, 0x4E5D, 0x58F9, 0x8D30, 0x53C1, 0x8086,
-                     0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396, 0x4E24, 0x5E7A}) {
-    t[(c - 0x4E00) / 64] |= uint64_t{1} << ((c - 0x4E00) % 64);
-  }
-  return t;
-}
-constexpr std::array<uint64_t, 0x5200 / 64> kHanNumerals = MakeHanNumerals();
-
-// U+FF00 to U+FF5F: ０-９ and the full-width separators －＿．／！＊～｜＋＃＾｀＇＂（）.
-constexpr std::array<uint8_t, 0x60> MakeFullWidthClasses() {
-  std::array<uint8_t, 0x60> t{};
-  for (char32_t c = 0xFF10; c <= 0xFF19; ++c) t[c - 0xFF00] = kNumeral;
-  for (char32_t c : {0xFF0D, 0xFF3F, 0xFF0E, 0xFF0F, 0xFF01, 0xFF0A, 0xFF5E,
-                     0xFF5C, 0xFF0B, 0xFF03, 0xFF3E, 0xFF40, 0xFF07, 0xFF02,
-                     0xFF08, 0xFF09}) {
-    t[c - 0xFF00] = kSeparator;
-  }
-  return t;
-}
-constexpr std::array<uint8_t, 0x60> kFullWidthClasses = MakeFullWidthClasses();
-
-constexpr Class ClassOf(char32_t c) {
+// The class of `c`, from the definitions; ClassOf() below answers the same
+// from a table for most characters.
+constexpr Class ClassOfSlow(char32_t c) {
   if (c < 0x80) return static_cast<Class>(kAsciiClasses[c]);
-  if (c - 0x4E00 < 0x5200) {  // ideographs: the common case of CJK text
-    const char32_t k = c - 0x4E00;
-    return (kHanNumerals[k / 64] >> (k % 64)) & 1 ? kNumeral : kOther;
+  if (c - 0x4E00 < 0x5200) {  // unified ideographs
+    return kNumeralIdeographs.test(c - 0x4E00) ? kNumeral : kOther;
   }
-  if (c - 0xFF00 < 0x60) return static_cast<Class>(kFullWidthClasses[c - 0xFF00]);
-  if (c < 0x2010) return c == 0xA0 || c == 0xB7 ? kSeparator : kOther;
-  if (c <= 0x2027) {  // ‐ ‑ ‒ – — ― • ‧
-    return c <= 0x2015 || c == 0x2022 || c == 0x2027 ? kSeparator : kOther;
+  if (c >= 0xFF01 && c <= 0xFF5E) {  // full-width forms of ASCII
+    return static_cast<Class>(kAsciiClasses[c - 0xFEE0]);
   }
-  if (c - 0x2460 < 9 || c == 0x24EA || c == 0x3007) return kNumeral;  // ①-⑨ ⓪ 〇
-  return c == 0x3000 || c == 0x30FB ? kSeparator : kOther;            // U+3000 ・
+  if (c - 0x2460 < 9 || c == 0x24EA || NumeralValue(c) >= 0) return kNumeral;  // ①-⑨ ⓪ 〇
+  return c == 0xA0 || c == 0x3000 || IsSeparatorMark(c) ? kSeparator : kOther;
 }
 
-// Bit c: U+0800 <= c <= U+FFFF (a three-byte character) is a numeral or a
-// separator.
-constexpr std::array<uint64_t, 0x10000 / 64> MakeThreeByteMembers() {
+// Bit c, for c < U+10000: c is a numeral or a separator.
+constexpr std::array<uint64_t, 0x10000 / 64> MakeMembers() {
   std::array<uint64_t, 0x10000 / 64> t{};
-  for (char32_t c = 0x800; c < 0x10000; ++c) {
-    if (ClassOf(c) != kOther) t[c / 64] |= uint64_t{1} << (c % 64);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (ClassOfSlow(c) != kOther) t[c / 64] |= uint64_t{1} << (c % 64);
   }
   return t;
 }
-constexpr std::array<uint64_t, 0x10000 / 64> kThreeByteMembers = MakeThreeByteMembers();
+constexpr std::array<uint64_t, 0x10000 / 64> kMembers = MakeMembers();
+
+constexpr bool IsMember(char32_t c) { return ((kMembers[c / 64] >> (c % 64)) & 1) != 0; }
+
+inline Class ClassOf(char32_t c) {
+  if (c < 0x80) return static_cast<Class>(kAsciiClasses[c]);
+  if (c < 0x10000 && !IsMember(c)) return kOther;
+  return ClassOfSlow(c);
+}
 
 // Bit s of entry l: some three-byte numeral or separator has the lead byte
 // 0xE0 + l and a second byte with the low bits s. Most ideographs fail this
@@ -86,7 +71,7 @@ constexpr std::array<uint64_t, 0x10000 / 64> kThreeByteMembers = MakeThreeByteMe
 constexpr std::array<uint64_t, 16> MakeThreeBytePairs() {
   std::array<uint64_t, 16> t{};
   for (char32_t c = 0x800; c < 0x10000; ++c) {
-    if (((kThreeByteMembers[c / 64] >> (c % 64)) & 1) != 0) {
+    if (IsMember(c)) {
       t[c >> 12] |= uint64_t{1} << ((c >> 6) & 0x3F);
     }
   }
@@ -217,6 +202,12 @@ inline bool ClosedBefore(const unsigned char* p, size_t floor, size_t end) {
   return true;
 }
 
+// Whether no line break stands between two runs' ends, a <= b: the runs are
+// on one line.
+bool SameLine(std::string_view text, size_t a, size_t b) {
+  return std::memchr(text.data() + a, '\n', b - a) == nullptr;
+}
+
 // The runs one pass found, from runs[from] on, one per line: a run on the
 // line of the last one makes that one the line's longest.
 struct RunList {
@@ -227,7 +218,7 @@ struct RunList {
   void Add(NumeralRun run) {
     if (runs->size() > from) {
       NumeralRun& last = runs->back();
-      if (std::memchr(text.data() + last.end, '\n', run.end - last.end) == nullptr) {
+      if (SameLine(text, last.end, run.end)) {
         last = NumeralRun{run.end, std::max(last.count, run.count)};
         return;
       }
@@ -342,7 +333,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
           if (((kThreeBytePairs[x & 0x0F] >> ((x >> 8) & 0x3F)) & 1) == 0) return;
           const auto cp = static_cast<char32_t>(((x & 0x0F) << 12) | ((x >> 2) & 0x0FC0) |
                                                 ((x >> 16) & 0x3F));
-          if (((kThreeByteMembers[cp / 64] >> (cp % 64)) & 1) == 0) return;
+          if (!IsMember(cp)) return;
           k = ClassOf(cp);
         }
       }
@@ -355,7 +346,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
         if (b == n) return;
         if (p[b] >= 0xE0 && p[b] <= 0xEF && n - b >= 3) {
           const char32_t cp = DecodeThreeBytes(p + b);
-          if (((kThreeByteMembers[cp / 64] >> (cp % 64)) & 1) == 0) return;
+          if (!IsMember(cp)) return;
           k = ClassOf(cp);
         }
       }
@@ -399,7 +390,7 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
     for (size_t k = first + 1; k < runs->size(); ++k) {
       NumeralRun& last = (*runs)[w];
       const NumeralRun run = (*runs)[k];
-      if (std::memchr(text.data() + last.end, '\n', run.end - last.end) == nullptr) {
+      if (SameLine(text, last.end, run.end)) {
         last = NumeralRun{run.end, std::max(last.count, run.count)};
       } else {
         (*runs)[++w] = run;

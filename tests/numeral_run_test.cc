@@ -135,9 +135,11 @@ TEST(NumeralRunTest, FindsRunsAtEveryOffset) {
   ASSERT_NE(cleaner, nullptr);
   for (const std::string& numeral : {std::string("3"), std::string("三"), std::string("３")}) {
     for (const std::string& filler : {std::string("x"), std::string("统"), std::string(" ")}) {
-      for (int lead = 0; lead < 70; ++lead) {
+      // Seven numerals side by side (the shortest such run, which the
+      // sampling must still land on) or with blanks between.
+      for (int lead = 0; lead < 140; ++lead) {
         std::string run;
-        for (int k = 0; k < 7; ++k) run += numeral + (k % 2 == 0 ? "" : "　");
+        for (int k = 0; k < 7; ++k) run += numeral + (lead % 2 == 0 || k % 2 == 0 ? "" : "　");
         std::string line;
         for (int k = 0; k < lead; ++k) line += filler;
         const std::string text = line + run + "\n" + line + run.substr(0, run.size() - numeral.size());
