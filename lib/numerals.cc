@@ -47,12 +47,20 @@ constexpr Class ClassOfSlow(char32_t c) {
   return c == 0xA0 || c == 0x3000 || IsSeparatorMark(c) ? kSeparator : kOther;
 }
 
-// Bit c, for c < U+10000: c is a numeral or a separator.
+// Bit c, for c < U+10000: c is a numeral or a separator. Those lie below
+// U+3100 (ASCII, the marks, blanks, circled digits, 〇), among the unified
+// ideographs and among the full-width forms: only those are looked at, which
+// keeps the work of building the table at compile time small.
 constexpr std::array<uint64_t, 0x10000 / 64> MakeMembers() {
   std::array<uint64_t, 0x10000 / 64> t{};
-  for (char32_t c = 0; c < 0x10000; ++c) {
+  auto add = [&](char32_t c) {
     if (ClassOfSlow(c) != kOther) t[c / 64] |= uint64_t{1} << (c % 64);
+  };
+  for (char32_t c = 0; c < 0x3100; ++c) add(c);
+  for (char32_t c = 0x4E00; c < 0xA000; ++c) {
+    if (kNumeralIdeographs.test(c - 0x4E00)) t[c / 64] |= uint64_t{1} << (c % 64);
   }
+  for (char32_t c = 0xFF01; c <= 0xFF5E; ++c) add(c);
   return t;
 }
 constexpr std::array<uint64_t, 0x10000 / 64> kMembers = MakeMembers();
@@ -70,8 +78,9 @@ inline Class ClassOf(char32_t c) {
 // before they are decoded.
 constexpr std::array<uint64_t, 16> MakeThreeBytePairs() {
   std::array<uint64_t, 16> t{};
-  for (char32_t c = 0x800; c < 0x10000; ++c) {
-    if (IsMember(c)) {
+  for (size_t w = 0x800 / 64; w < kMembers.size(); ++w) {
+    for (uint64_t bits = kMembers[w]; bits != 0; bits &= bits - 1) {
+      const auto c = static_cast<char32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
       t[c >> 12] |= uint64_t{1} << ((c >> 6) & 0x3F);
     }
   }
