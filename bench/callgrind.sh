@@ -53,9 +53,10 @@ mkdir -p "$out_dir"
 # The parts: a label and an extended regex for the function's name in
 # callgrind_annotate's inclusive listing. A function may be listed more than
 # once (under the files its code was inlined from); the largest count is the
-# function with all it calls.
+# function with all it calls. The CLI cleans JSONL with CleanBatch(), which
+# calls Clean() for texts that go alone: the larger count is all of it.
 parts=(
-  'Clean()|textwash::Cleaner::Clean\(std::basic_string_view<char, std::char_traits<char> >, textwash::Result\*\) const'
+  'Clean()|textwash::Cleaner::Clean(Batch)?\((std::basic_string_view<char, std::char_traits<char> >|std::span<std::basic_string_view<char, std::char_traits<char> > const, 18446744073709551615ul>), (textwash::Result|std::vector<textwash::Result, std::allocator<textwash::Result> >)\*\) const'
   'scan|textwash::internal::\(anonymous namespace\)::[A-Za-z0-9]*Scanner::Scan\('
   'exact regexes (RE2)|re2::RE2::Match\('
   'numeral runs|textwash::internal::FindNumeralRuns\('

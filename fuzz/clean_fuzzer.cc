@@ -5,7 +5,9 @@
 // the default options; the input less its first byte is cleaned again with
 // one of several option sets (PII masking, stages off, a user rule of every
 // kind, the opt-in normalizers), picked by that byte. Checks the Result
-// contract, and that cleaning the output again changes nothing.
+// contract, and that cleaning the output again changes nothing. The input
+// cut at its NUL bytes is also cleaned by one CleanBatch() call, which must
+// give each piece what Clean() gives it.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -166,6 +168,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                                  &settled);
     textwash::fuzz::CheckResult(cleaner, rest, reused);
     CheckIdempotent(cleaner, rest, reused, settled);
+
+    std::vector<std::string_view> pieces;
+    for (size_t from = 0;;) {
+      const size_t nul = rest.find('\0', from);
+      pieces.push_back(rest.substr(from, nul == std::string_view::npos ? nul : nul - from));
+      if (nul == std::string_view::npos) break;
+      from = nul + 1;
+    }
+    std::vector<textwash::Result> batch(1, r);  // buffers that held a result
+    cleaner.CleanBatch(pieces, &batch);
+    TEXTWASH_FUZZ_CHECK(batch.size() == pieces.size());
+    for (size_t k = 0; k < pieces.size(); ++k) {
+      const textwash::Result one = cleaner.Clean(pieces[k]);
+      TEXTWASH_FUZZ_CHECK(batch[k].text == one.text);
+      TEXTWASH_FUZZ_CHECK(batch[k].edits == one.edits);
+    }
   }
   return 0;
 }

@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -158,6 +160,15 @@ struct CompiledRule {
 
 // The most lines a list under a header may have.
 constexpr size_t kMaxListItems = 20;
+
+// A cut can make new junk: a line that a marker shared now matches a line
+// rule, two lines are now copies, the title went and the next line is the
+// title now. So each pass cleans what the last one wrote, until one changes
+// nothing, and cleaning the output again changes nothing more. Only input
+// built to nest junk deeper than the passes allow (a marker split by a
+// marker split by a marker ...) is left with some. Passes after the first
+// look only at what changed (see CleanPass).
+constexpr int kMaxPasses = 8;
 
 std::string_view MaskOf(PiiType type) {
   switch (type) {
@@ -363,6 +374,14 @@ struct Cleaner::Impl {
   const CompiledRule& compiled_rule(int rule) const {
     return compiled[rule - internal::kStageRuleCount];
   }
+  class RuleRun;
+  // A pass (see Cleaner::CleanPass) in two halves, before and after the
+  // rules' stage, with what is between them in a PassState.
+  struct PassState;
+  void BeginPass(std::string_view input, const internal::PassReport* previous,
+                 PassState* st) const;
+  void EndPass(std::string_view input, const internal::PassReport* previous, PassState* st,
+               Result* result, internal::PassReport* report) const;
 };
 
 Status Cleaner::Impl::CheckTerm(const internal::RuleTerm& term,
@@ -553,330 +572,449 @@ void Cleaner::Impl::CutsForMatch(std::string_view text, const Line& line,
   }
 }
 
-void Cleaner::Impl::FindCuts(std::string_view text,
-                             const std::vector<Line>& lines,
-                             const std::vector<Span>* ranges,
-                             std::vector<Cut>* cuts,
-                             std::vector<internal::Credit>* weak) const {
-  // Scan offsets are 32-bit: a larger text is looked at whole.
-  if (text.size() > UINT32_MAX) ranges = nullptr;
-  thread_local std::vector<Span> whole(1);  // no allocation per call
-  whole[0] = Span{0, text.size()};
-  if (ranges == nullptr) ranges = &whole;
-  std::vector<ScanHit> hits;
-  hits.reserve(64);  // a document's hits, most often: one allocation
-  thread_local std::vector<internal::NumeralRun> runs;
-  for (const Span& range : *ranges) {
-    const size_t first = hits.size();
-    const std::string_view part = text.substr(range.begin, range.end - range.begin);
-    scanner->Scan(part, &hits);
-    for (size_t k = first; k < hits.size(); ++k) {
-      if (hits[k].end != ScanHit::kAnywhere) hits[k].end += range.begin;
-    }
-    if (numeral_rules.empty() || text.size() > UINT32_MAX) continue;
-    runs.clear();
-    internal::FindNumeralRuns(part, min_numeral_run, &runs);
-    for (const internal::NumeralRun& run : runs) {
-      for (int rule : numeral_rules) {
-        if (run.count >= compiled_rule(rule).numeral_run) {
-          hits.push_back(ScanHit{rule, static_cast<uint32_t>(range.begin + run.end)});
-        }
-      }
-    }
-  }
-  if (text.size() > UINT32_MAX) {  // FindCuts finds the runs itself
-    for (int rule : numeral_rules) hits.push_back(ScanHit{rule, ScanHit::kAnywhere});
-  }
-  if (hits.empty()) return;
-  std::sort(hits.begin(), hits.end(), [](const ScanHit& a, const ScanHit& b) {
-    return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;
-  });
-  size_t first_line = 0;  // the first line with text: the title, if any
-  while (first_line < lines.size() &&
-         internal::IsBlank(text.substr(lines[first_line].begin,
-                                       lines[first_line].end - lines[first_line].begin))) {
-    ++first_line;
-  }
-  std::vector<Signal> signals;
-  // A match of `rule` at text[mb, me) on line `li`; `matched` is what the
-  // pattern saw (folded text for fold rules).
-  // A match of `rule` at text[mb, me) on line `li`, whose value (the part
-  // personal data masking replaces) is text[vb, ve); `matched` is what the
-  // pattern saw (folded text for fold rules).
-  auto emit = [&](int rule, size_t mb, size_t me, size_t vb, size_t ve,
-                  size_t li, std::string_view matched) {
-    const CompiledRule& r = compiled_rule(rule);
-    if (r.first_line_only && li != first_line) return;
-    if (!Validate(r.validate, text, mb, me, matched)) return;
-    if (r.kind == RuleKind::kScore || r.kind == RuleKind::kContact) {
-      signals.push_back(Signal{mb, me, vb, ve, li, rule, r.category, r.weight,
-                               r.cue, r.kind == RuleKind::kContact, r.signal});
-      return;
-    }
-    CutsForMatch(text, lines[li], mb, me, rule, cuts);
-  };
-  // Runs `re` over in[begin, end), a whole number of lines, calling
-  // on_match(match_begin, match_end, value_begin, value_end) for each match,
-  // where the value is the first capturing group that took part (a contact
-  // rule's id after its label: `微信：(abc_2023)`), or the whole match.
-  // Only personal data masking uses the value: without it no group is asked
-  // for, and RE2 finds the match with its two DFA passes alone (groups take
-  // a third pass over the match, which allocates).
-  const bool want_values = options.pii != PiiMode::kKeep;
-  auto each_match = [&](const RE2& re, std::string_view in, size_t begin,
-                        size_t end, bool line_start_only, auto&& on_match) {
-    constexpr int kMaxGroups = 4;
-    const int groups =
-        want_values ? std::min(re.NumberOfCapturingGroups(), kMaxGroups) : 0;
-    re2::StringPiece m[kMaxGroups + 1];
-    size_t pos = begin;
-    while (pos < end) {
-      // A pattern anchored at the line start is tried there only, not
-      // searched for along the whole line.
-      if (!re.Match(in, pos, end, line_start_only ? RE2::ANCHOR_START : RE2::UNANCHORED,
-                    m, groups + 1)) {
-        break;
-      }
-      const size_t mb = static_cast<size_t>(m[0].data() - in.data());
-      size_t me = mb + m[0].size();
-      size_t vb = mb, ve = me;
-      for (int g = 1; g <= groups; ++g) {
-        if (m[g].data() != nullptr && !m[g].empty()) {
-          vb = static_cast<size_t>(m[g].data() - in.data());
-          ve = vb + m[g].size();
-          break;
-        }
-      }
-      const size_t next = on_match(mb, me, vb, ve);
-      me = std::max(me, next);
-      if (me <= pos) {  // an empty match: step over one character
-        char32_t c;
-        const int len = internal::DecodeUtf8(in, pos, &c);
-        me = pos + (len > 0 ? len : 1);
-      }
-      pos = me;
-      if (line_start_only) break;
-    }
-  };
-  // A match of raw-text rule `rule` at text[mb, me); returns where to look
-  // for the next one.
-  auto on_raw_match = [&](int rule, size_t mb, size_t me, size_t vb,
-                          size_t ve) -> size_t {
-    const CompiledRule& r = compiled_rule(rule);
-    const size_t li = internal::LineIndexOf(lines, mb);
-    emit(rule, mb, me, vb, ve, li, text.substr(mb, me - mb));
-    // A line rule has done its work on this line; a sentence rule on its
-    // sentence (looking again inside it would be quadratic).
-    if (r.kind == RuleKind::kLine) return lines[li].end;
-    if (r.kind == RuleKind::kSentence && !cuts->empty() && cuts->back().rule == rule) {
-      // Resume at the sentence's end mark, which the next sentence's
-      // pattern may start with (`(?:^|[.!?] )by continuing`).
-      return std::max(me, internal::BeforeSentenceEnd(text, me, cuts->back().end));
-    }
-    return me;
-  };
-  // Exact matches of a raw-text rule over text[begin, end).
-  auto run_raw = [&](int rule, size_t begin, size_t end, bool line_start_only) {
-    each_match(compiled_rule(rule).re->get(), text, begin, end, line_start_only,
-               [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
-                 return on_raw_match(rule, mb, me, vb, ve);
-               });
-  };
-  // Raw-text rule `rule` on candidate line `li`. A line rule without a
-  // validator cuts the whole line whatever its match: whether there is one
-  // is enough, which RE2 tells with one forward pass that stops at the
-  // first match (finding where a match starts and ends takes two, and builds
-  // DFA states for both).
-  auto run_line = [&](int rule, size_t li) {
-    const CompiledRule& r = compiled_rule(rule);
-    const Line& line = lines[li];
-    if (r.kind != RuleKind::kLine || r.validate != Validator::kNone) {
-      run_raw(rule, line.begin, line.end, r.line_anchored);
-      return;
-    }
-    if (r.re->get().Match(text, line.begin, line.end,
-                          r.line_anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, nullptr, 0)) {
-      on_raw_match(rule, line.begin, line.end, line.begin, line.end);
-    }
-  };
-  // Folded lines, made on first use, in buffers each thread reuses. A
-  // folded byte takes 9 bytes (text and map back): past kMaxFoldedBytes of
-  // a huge document the lines folded so far are dropped, and folded again
-  // if another rule needs them.
-  constexpr uint32_t kNotFolded = UINT32_MAX;
-  constexpr size_t kMaxFoldedBytes = size_t{4} << 20;
-  thread_local std::vector<internal::FoldedLine> fold_pool;
-  thread_local std::vector<uint32_t> fold_slot;  // by line
-  size_t folds = 0;
-  size_t folds_most = 0;  // the pool entries this document used
+namespace {
+
+// The folded lines of one document, made on first use, in buffers reused
+// from one document to the next. A folded byte takes 9 bytes (text and map
+// back): past kMaxFoldedBytes of a huge document the lines folded so far
+// are dropped, and folded again if another rule needs them.
+struct FoldCache {
+  static constexpr uint32_t kNotFolded = UINT32_MAX;
+  static constexpr size_t kMaxFoldedBytes = size_t{4} << 20;
+
+  std::vector<internal::FoldedLine> pool;
+  std::vector<uint32_t> slot;  // by line: its entry in the pool, or kNotFolded
+  size_t folds = 0;            // pool entries in use
+  size_t folds_most = 0;       // the pool entries this document used
   size_t folded_bytes = 0;
   std::vector<size_t> folded_lines;  // the lines in the pool, in its order
-  auto run_folded = [&](int rule, size_t li) {
-    if (folds == 0 && fold_slot.size() < lines.size()) {
-      fold_slot.resize(lines.size(), kNotFolded);
-    }
+  size_t held = 0;  // bytes of folded text the pool's buffers have room for
+
+  // Line `li` folded.
+  const internal::FoldedLine& Get(std::string_view text, const std::vector<Line>& lines,
+                                  size_t li) {
+    if (folds == 0 && slot.size() < lines.size()) slot.resize(lines.size(), kNotFolded);
     const Line& line = lines[li];
-    if (fold_slot[li] == kNotFolded) {
+    if (slot[li] == kNotFolded) {
       if (folded_bytes > kMaxFoldedBytes) {
-        for (size_t l : folded_lines) fold_slot[l] = kNotFolded;
+        for (size_t l : folded_lines) slot[l] = kNotFolded;
         folded_lines.clear();
         folds = folded_bytes = 0;
       }
       folded_lines.push_back(li);
-      if (fold_pool.size() <= folds) fold_pool.resize(folds + 1);
-      internal::FoldLine(text.substr(line.begin, line.end - line.begin), &fold_pool[folds]);
-      fold_slot[li] = static_cast<uint32_t>(folds++);
+      if (pool.size() <= folds) pool.resize(folds + 1);
+      const size_t room = pool[folds].text.capacity();
+      internal::FoldLine(text.substr(line.begin, line.end - line.begin), &pool[folds]);
+      held += pool[folds].text.capacity() - room;
+      slot[li] = static_cast<uint32_t>(folds++);
       folds_most = std::max(folds_most, folds);
       folded_bytes += line.end - line.begin;
     }
-    const internal::FoldedLine& f = fold_pool[fold_slot[li]];
-    const CompiledRule& r = compiled_rule(rule);
-    each_match(r.re->get(), f.text, 0, f.text.size(), r.line_anchored,
-               [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
-                 if (fe > fb) {
-                   const auto [b, e] = f.ToInput(fb, fe);
-                   const auto [vb, ve] = f.ToInput(fvb, fve);
-                   emit(rule, line.begin + b, line.begin + e, line.begin + vb,
-                        line.begin + ve, li,
-                        std::string_view(f.text).substr(fb, fe - fb));
-                 }
-                 return fe;
-               });
-  };
+    return pool[slot[li]];
+  }
 
-  std::vector<size_t> candidate_lines;  // of one rule; reused by the next
-  for (size_t i = 0; i < hits.size();) {
-    const int rule = hits[i].rule;
-    const CompiledRule& r = compiled_rule(rule);
-    size_t j = i;
-    while (j < hits.size() && hits[j].rule == rule) ++j;
-    // A rule of literals the engine located exactly needs no regex: its
-    // matches are taken leftmost first, and at one place in the order of
-    // its terms, as the regex would take them.
-    if (r.exact && hits[i].length > 0) {
-      std::sort(hits.begin() + static_cast<ptrdiff_t>(i),
-                hits.begin() + static_cast<ptrdiff_t>(j),
-                [](const ScanHit& a, const ScanHit& b) {
-                  const uint32_t ab = a.end - a.length, bb = b.end - b.length;
-                  return ab != bb ? ab < bb : a.term < b.term;
-                });
-      size_t pos = 0;
-      for (size_t k = i; k < j; ++k) {
-        const size_t mb = hits[k].end - hits[k].length;
-        if (mb < pos) continue;
-        pos = std::max<size_t>(hits[k].end,
-                               on_raw_match(rule, mb, hits[k].end, mb, hits[k].end));
+  // Ready for the next document. Buffers a huge line or document grew are
+  // not kept.
+  void Reset() {
+    for (size_t k = 0; k < folds_most; ++k) {
+      if (pool[k].text.capacity() > (size_t{1} << 20)) {
+        held -= pool[k].text.capacity();
+        pool[k] = {};
       }
-      i = j;
+    }
+    for (size_t l : folded_lines) slot[l] = kNotFolded;
+    if (slot.size() > (size_t{1} << 20)) std::vector<uint32_t>().swap(slot);
+    folded_lines.clear();
+    folds = folds_most = folded_bytes = 0;
+  }
+};
+
+}  // namespace
+
+// The rules over one document in one pass: the scan, then each rule the
+// scan points at, in the order of the rules, then what the signals of
+// score and contact rules decide. A document's run keeps all its state, so
+// that CleanBatch() can run one rule over many documents before the next
+// rule (the rule's regex then stays in the CPU cache), with the same result
+// as running each document's rules in a row.
+class Cleaner::Impl::RuleRun {
+ public:
+  static constexpr int kNoRule = INT_MAX;
+
+  RuleRun() = default;
+
+  // Starts a run of `impl`'s rules over `text`, looking only at `ranges`
+  // (whole lines) when it is not null. The buffers of the last run are
+  // reused.
+  void Start(const Impl& impl, std::string_view text, const std::vector<Line>* lines,
+             const std::vector<Span>* ranges, std::vector<Cut>* cuts,
+             std::vector<internal::Credit>* weak, FoldCache* folded) {
+    impl_ = &impl;
+    want_values_ = impl.options.pii != PiiMode::kKeep;
+    text_ = text;
+    lines_ = lines;
+    cuts_ = cuts;
+    weak_ = weak;
+    folded_ = folded;
+    // Scan offsets are 32-bit: a larger text is looked at whole.
+    whole_ = Span{0, text.size()};
+    if (ranges != nullptr && text.size() <= UINT32_MAX) {
+      ranges_ = std::span<const Span>(*ranges);
+    } else {
+      ranges_ = std::span<const Span>(&whole_, 1);
+    }
+    hits_.clear();
+    next_ = 0;
+    first_line_ = 0;
+    signals_.clear();
+  }
+
+  RuleRun(const RuleRun&) = delete;  // ranges_ may point into it
+  RuleRun& operator=(const RuleRun&) = delete;
+
+  // Finds the rules to run and where: the engine's hits and numeral runs.
+  void Scan();
+  // The rule RunNextRule() runs, or kNoRule when all have run. Rules run in
+  // increasing order.
+  int next_rule() const { return next_ < hits_.size() ? hits_[next_].rule : kNoRule; }
+  // Runs next_rule() where the scan points.
+  void RunNextRule();
+  // Appends (rule, doc) for each rule still to run, in the order they run.
+  void ListRules(uint32_t doc, std::vector<std::pair<int, uint32_t>>* out) const {
+    for (size_t k = next_; k < hits_.size(); ++k) {
+      if (k == next_ || hits_[k].rule != hits_[k - 1].rule) out->emplace_back(hits_[k].rule, doc);
+    }
+  }
+  // After the last rule: the lists under a header, and what the signals
+  // decide.
+  void Finish();
+  // Bytes its buffers hold.
+  size_t held() const {
+    return hits_.capacity() * sizeof(ScanHit) + signals_.capacity() * sizeof(Signal);
+  }
+
+ private:
+  const CompiledRule& compiled_rule(int rule) const { return impl_->compiled_rule(rule); }
+  void Emit(int rule, size_t mb, size_t me, size_t vb, size_t ve, size_t li,
+            std::string_view matched);
+  template <typename OnMatch>
+  void EachMatch(const RE2& re, std::string_view in, size_t begin, size_t end,
+                 bool line_start_only, OnMatch&& on_match) const;
+  size_t OnRawMatch(int rule, size_t mb, size_t me, size_t vb, size_t ve);
+  void RunRaw(int rule, size_t begin, size_t end, bool line_start_only);
+  void RunLine(int rule, size_t li);
+  void RunFolded(int rule, size_t li);
+
+  const Impl* impl_ = nullptr;
+  bool want_values_ = false;
+  std::string_view text_;
+  const std::vector<Line>* lines_ = nullptr;
+  std::vector<Cut>* cuts_ = nullptr;
+  std::vector<internal::Credit>* weak_ = nullptr;
+  FoldCache* folded_ = nullptr;
+  Span whole_;
+  std::span<const Span> ranges_;
+  std::vector<ScanHit> hits_;  // sorted by rule, then end
+  size_t next_ = 0;            // the first hit of the next rule
+  size_t first_line_ = 0;      // the first line with text: the title, if any
+  std::vector<Signal> signals_;
+};
+
+void Cleaner::Impl::RuleRun::Scan() {
+  thread_local std::vector<internal::NumeralRun> runs;
+  const std::vector<int>& numeral_rules = impl_->numeral_rules;
+  for (const Span& range : ranges_) {
+    const size_t first = hits_.size();
+    const std::string_view part = text_.substr(range.begin, range.end - range.begin);
+    impl_->scanner->Scan(part, &hits_);
+    for (size_t k = first; k < hits_.size(); ++k) {
+      if (hits_[k].end != ScanHit::kAnywhere) hits_[k].end += range.begin;
+    }
+    if (numeral_rules.empty() || text_.size() > UINT32_MAX) continue;
+    runs.clear();
+    internal::FindNumeralRuns(part, impl_->min_numeral_run, &runs);
+    for (const internal::NumeralRun& run : runs) {
+      for (int rule : numeral_rules) {
+        if (run.count >= compiled_rule(rule).numeral_run) {
+          hits_.push_back(ScanHit{rule, static_cast<uint32_t>(range.begin + run.end)});
+        }
+      }
+    }
+  }
+  if (text_.size() > UINT32_MAX) {  // RunNextRule finds the runs itself
+    for (int rule : numeral_rules) hits_.push_back(ScanHit{rule, ScanHit::kAnywhere});
+  }
+  if (hits_.empty()) return;
+  std::sort(hits_.begin(), hits_.end(), [](const ScanHit& a, const ScanHit& b) {
+    return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;
+  });
+  while (first_line_ < lines_->size() &&
+         internal::IsBlank(text_.substr((*lines_)[first_line_].begin,
+                                        (*lines_)[first_line_].end - (*lines_)[first_line_].begin))) {
+    ++first_line_;
+  }
+}
+
+// A match of `rule` at text[mb, me) on line `li`, whose value (the part
+// personal data masking replaces) is text[vb, ve); `matched` is what the
+// pattern saw (folded text for fold rules).
+void Cleaner::Impl::RuleRun::Emit(int rule, size_t mb, size_t me, size_t vb, size_t ve,
+                                  size_t li, std::string_view matched) {
+  const CompiledRule& r = compiled_rule(rule);
+  if (r.first_line_only && li != first_line_) return;
+  if (!Validate(r.validate, text_, mb, me, matched)) return;
+  if (r.kind == RuleKind::kScore || r.kind == RuleKind::kContact) {
+    signals_.push_back(Signal{mb, me, vb, ve, li, rule, r.category, r.weight, r.cue,
+                              r.kind == RuleKind::kContact, r.signal});
+    return;
+  }
+  impl_->CutsForMatch(text_, (*lines_)[li], mb, me, rule, cuts_);
+}
+
+// Runs `re` over in[begin, end), a whole number of lines, calling
+// on_match(match_begin, match_end, value_begin, value_end) for each match,
+// where the value is the first capturing group that took part (a contact
+// rule's id after its label: `微信：(abc_2023)`), or the whole match.
+// Only personal data masking uses the value: without it no group is asked
+// for, and RE2 finds the match with its two DFA passes alone (groups take
+// a third pass over the match, which allocates).
+template <typename OnMatch>
+void Cleaner::Impl::RuleRun::EachMatch(const RE2& re, std::string_view in, size_t begin,
+                                       size_t end, bool line_start_only,
+                                       OnMatch&& on_match) const {
+  constexpr int kMaxGroups = 4;
+  const int groups = want_values_ ? std::min(re.NumberOfCapturingGroups(), kMaxGroups) : 0;
+  re2::StringPiece m[kMaxGroups + 1];
+  size_t pos = begin;
+  while (pos < end) {
+    // A pattern anchored at the line start is tried there only, not
+    // searched for along the whole line.
+    if (!re.Match(in, pos, end, line_start_only ? RE2::ANCHOR_START : RE2::UNANCHORED, m,
+                  groups + 1)) {
+      break;
+    }
+    const size_t mb = static_cast<size_t>(m[0].data() - in.data());
+    size_t me = mb + m[0].size();
+    size_t vb = mb, ve = me;
+    for (int g = 1; g <= groups; ++g) {
+      if (m[g].data() != nullptr && !m[g].empty()) {
+        vb = static_cast<size_t>(m[g].data() - in.data());
+        ve = vb + m[g].size();
+        break;
+      }
+    }
+    const size_t next = on_match(mb, me, vb, ve);
+    me = std::max(me, next);
+    if (me <= pos) {  // an empty match: step over one character
+      char32_t c;
+      const int len = internal::DecodeUtf8(in, pos, &c);
+      me = pos + (len > 0 ? len : 1);
+    }
+    pos = me;
+    if (line_start_only) break;
+  }
+}
+
+// A match of raw-text rule `rule` at text[mb, me); returns where to look for
+// the next one.
+size_t Cleaner::Impl::RuleRun::OnRawMatch(int rule, size_t mb, size_t me, size_t vb,
+                                          size_t ve) {
+  const CompiledRule& r = compiled_rule(rule);
+  const size_t li = internal::LineIndexOf(*lines_, mb);
+  Emit(rule, mb, me, vb, ve, li, text_.substr(mb, me - mb));
+  // A line rule has done its work on this line; a sentence rule on its
+  // sentence (looking again inside it would be quadratic).
+  if (r.kind == RuleKind::kLine) return (*lines_)[li].end;
+  if (r.kind == RuleKind::kSentence && !cuts_->empty() && cuts_->back().rule == rule) {
+    // Resume at the sentence's end mark, which the next sentence's
+    // pattern may start with (`(?:^|[.!?] )by continuing`).
+    return std::max(me, internal::BeforeSentenceEnd(text_, me, cuts_->back().end));
+  }
+  return me;
+}
+
+// Exact matches of a raw-text rule over text[begin, end).
+void Cleaner::Impl::RuleRun::RunRaw(int rule, size_t begin, size_t end,
+                                    bool line_start_only) {
+  EachMatch(compiled_rule(rule).re->get(), text_, begin, end, line_start_only,
+            [&](size_t mb, size_t me, size_t vb, size_t ve) -> size_t {
+              return OnRawMatch(rule, mb, me, vb, ve);
+            });
+}
+
+// Raw-text rule `rule` on candidate line `li`. A line rule without a
+// validator cuts the whole line whatever its match: whether there is one is
+// enough, which RE2 tells with one forward pass that stops at the first
+// match (finding where a match starts and ends takes two, and builds DFA
+// states for both).
+void Cleaner::Impl::RuleRun::RunLine(int rule, size_t li) {
+  const CompiledRule& r = compiled_rule(rule);
+  const Line& line = (*lines_)[li];
+  if (r.kind != RuleKind::kLine || r.validate != Validator::kNone) {
+    RunRaw(rule, line.begin, line.end, r.line_anchored);
+    return;
+  }
+  if (r.re->get().Match(text_, line.begin, line.end,
+                        r.line_anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, nullptr, 0)) {
+    OnRawMatch(rule, line.begin, line.end, line.begin, line.end);
+  }
+}
+
+// Fold rule `rule` on candidate line `li`, folded on first use.
+void Cleaner::Impl::RuleRun::RunFolded(int rule, size_t li) {
+  const Line& line = (*lines_)[li];
+  const internal::FoldedLine& f = folded_->Get(text_, *lines_, li);
+  const CompiledRule& r = compiled_rule(rule);
+  EachMatch(r.re->get(), f.text, 0, f.text.size(), r.line_anchored,
+            [&](size_t fb, size_t fe, size_t fvb, size_t fve) -> size_t {
+              if (fe > fb) {
+                const auto [b, e] = f.ToInput(fb, fe);
+                const auto [vb, ve] = f.ToInput(fvb, fve);
+                Emit(rule, line.begin + b, line.begin + e, line.begin + vb, line.begin + ve, li,
+                     std::string_view(f.text).substr(fb, fe - fb));
+              }
+              return fe;
+            });
+}
+
+void Cleaner::Impl::RuleRun::RunNextRule() {
+  const size_t i = next_;
+  const int rule = hits_[i].rule;
+  const CompiledRule& r = compiled_rule(rule);
+  size_t j = i;
+  while (j < hits_.size() && hits_[j].rule == rule) ++j;
+  next_ = j;
+  // A rule of literals the engine located exactly needs no regex: its
+  // matches are taken leftmost first, and at one place in the order of its
+  // terms, as the regex would take them.
+  if (r.exact && hits_[i].length > 0) {
+    std::sort(hits_.begin() + static_cast<ptrdiff_t>(i), hits_.begin() + static_cast<ptrdiff_t>(j),
+              [](const ScanHit& a, const ScanHit& b) {
+                const uint32_t ab = a.end - a.length, bb = b.end - b.length;
+                return ab != bb ? ab < bb : a.term < b.term;
+              });
+    size_t pos = 0;
+    for (size_t k = i; k < j; ++k) {
+      const size_t mb = hits_[k].end - hits_[k].length;
+      if (mb < pos) continue;
+      pos = std::max<size_t>(hits_[k].end, OnRawMatch(rule, mb, hits_[k].end, mb, hits_[k].end));
+    }
+    return;
+  }
+  // The lines to look at: where the hits end, or, when the engine cannot say
+  // where, every line (for rules with triggers or a numeral run, every line
+  // they pick).
+  thread_local std::vector<size_t> candidate_lines;  // of one rule at a time
+  candidate_lines.clear();
+  for (size_t k = i; k < j && hits_[k].end != ScanHit::kAnywhere; ++k) {
+    // The match ends at hits[k].end; its last byte is on this line.
+    const size_t at = hits_[k].end > 0 ? hits_[k].end - 1 : 0;
+    const size_t li = internal::LineIndexOf(*lines_, at);
+    if (candidate_lines.empty() || candidate_lines.back() != li) candidate_lines.push_back(li);
+  }
+  if (hits_[j - 1].end == ScanHit::kAnywhere) {
+    if (r.triggers == nullptr && r.numeral_run == 0) {
+      for (const Span& range : ranges_) RunRaw(rule, range.begin, range.end, false);
+      return;
+    }
+    thread_local std::vector<internal::NumeralRun> runs;
+    for (const Span& range : ranges_) {
+      if (r.triggers != nullptr) {
+        EachMatch(r.triggers->get(), text_, range.begin, range.end, false,
+                  [&](size_t mb, size_t, size_t, size_t) -> size_t {
+                    const size_t li = internal::LineIndexOf(*lines_, mb);
+                    candidate_lines.push_back(li);
+                    return (*lines_)[li].end;
+                  });
+      }
+      if (r.numeral_run > 0 && text_.size() > UINT32_MAX) {
+        runs.clear();
+        internal::FindNumeralRuns(text_.substr(range.begin, range.end - range.begin),
+                                  r.numeral_run, &runs);
+        for (const internal::NumeralRun& run : runs) {
+          candidate_lines.push_back(internal::LineIndexOf(*lines_, range.begin + run.end - 1));
+        }
+      }
+    }
+    // Lines from more than one source: in order, each once.
+    std::sort(candidate_lines.begin(), candidate_lines.end());
+    candidate_lines.erase(std::unique(candidate_lines.begin(), candidate_lines.end()),
+                          candidate_lines.end());
+  }
+  for (size_t li : candidate_lines) {
+    // A line with no requirement met is not looked at (nor folded).
+    if (r.requirements != nullptr &&
+        !r.requirements->get().Match(text_, (*lines_)[li].begin, (*lines_)[li].end,
+                                     r.requirements_anchored ? RE2::ANCHOR_START
+                                                             : RE2::UNANCHORED,
+                                     nullptr, 0)) {
       continue;
     }
-    // The lines to look at: where the hits end, or, when the engine cannot
-    // say where, every line (for rules with triggers or a numeral run, every
-    // line they pick).
-    candidate_lines.clear();
-    for (size_t k = i; k < j && hits[k].end != ScanHit::kAnywhere; ++k) {
-      // The match ends at hits[k].end; its last byte is on this line.
-      const size_t at = hits[k].end > 0 ? hits[k].end - 1 : 0;
-      const size_t li = internal::LineIndexOf(lines, at);
-      if (candidate_lines.empty() || candidate_lines.back() != li) {
-        candidate_lines.push_back(li);
-      }
+    if (r.fold) {
+      RunFolded(rule, li);
+    } else {
+      RunLine(rule, li);
     }
-    if (hits[j - 1].end == ScanHit::kAnywhere) {
-      if (r.triggers == nullptr && r.numeral_run == 0) {
-        for (const Span& range : *ranges) run_raw(rule, range.begin, range.end, false);
-        i = j;
-        continue;
-      }
-      for (const Span& range : *ranges) {
-        if (r.triggers != nullptr) {
-          each_match(r.triggers->get(), text, range.begin, range.end, false,
-                     [&](size_t mb, size_t, size_t, size_t) -> size_t {
-            const size_t li = internal::LineIndexOf(lines, mb);
-            candidate_lines.push_back(li);
-            return lines[li].end;
-          });
-        }
-        if (r.numeral_run > 0 && text.size() > UINT32_MAX) {
-          runs.clear();
-          internal::FindNumeralRuns(text.substr(range.begin, range.end - range.begin),
-                                    r.numeral_run, &runs);
-          for (const internal::NumeralRun& run : runs) {
-            candidate_lines.push_back(internal::LineIndexOf(lines, range.begin + run.end - 1));
-          }
-        }
-      }
-      // Lines from more than one source: in order, each once.
-      std::sort(candidate_lines.begin(), candidate_lines.end());
-      candidate_lines.erase(std::unique(candidate_lines.begin(), candidate_lines.end()),
-                            candidate_lines.end());
-    }
-    for (size_t li : candidate_lines) {
-      // A line with no requirement met is not looked at (nor folded).
-      if (r.requirements != nullptr &&
-          !r.requirements->get().Match(text, lines[li].begin, lines[li].end,
-                                       r.requirements_anchored ? RE2::ANCHOR_START
-                                                               : RE2::UNANCHORED,
-                                       nullptr, 0)) {
-        continue;
-      }
-      if (r.fold) {
-        run_folded(rule, li);
-      } else {
-        run_line(rule, li);
-      }
-    }
-    i = j;
   }
+}
 
-  // Buffers a huge line or document grew are not kept for the next one.
-  for (size_t k = 0; k < folds_most; ++k) {
-    if (fold_pool[k].text.capacity() > (size_t{1} << 20)) fold_pool[k] = {};
-  }
-  for (size_t l : folded_lines) fold_slot[l] = kNotFolded;  // clean for the next one
-  if (fold_slot.size() > (size_t{1} << 20)) std::vector<uint32_t>().swap(fold_slot);
-
+void Cleaner::Impl::RuleRun::Finish() {
+  folded_->Reset();
+  std::vector<Cut>& cuts = *cuts_;
   // A header such as `Recommended for you` takes the list below it along.
-  const size_t header_cuts = cuts->size();
+  const size_t header_cuts = cuts.size();
   for (size_t k = 0; k < header_cuts; ++k) {
-    const Cut header = (*cuts)[k];
+    const Cut header = cuts[k];
     if (!compiled_rule(header.rule).list) continue;
-    size_t li = internal::LineIndexOf(lines, header.begin);
+    size_t li = internal::LineIndexOf(*lines_, header.begin);
     bool skipped_blank = false;
-    for (size_t items = 0; ++li < lines.size() && items < kMaxListItems;) {
-      const Line& line = lines[li];
-      const std::string_view body = text.substr(line.begin, line.end - line.begin);
+    for (size_t items = 0; ++li < lines_->size() && items < kMaxListItems;) {
+      const Line& line = (*lines_)[li];
+      const std::string_view body = text_.substr(line.begin, line.end - line.begin);
       if (internal::IsBlank(body)) {
         if (items > 0 || skipped_blank) break;
         skipped_blank = true;
         continue;
       }
       if (!internal::IsListItem(body)) break;
-      cuts->push_back(Cut{line.begin, line.end, "", header.rule, header.category,
-                          RuleKind::kLine});
+      cuts.push_back(Cut{line.begin, line.end, "", header.rule, header.category,
+                         RuleKind::kLine});
       ++items;
     }
   }
 
-  if (signals.empty()) return;
+  if (signals_.empty()) return;
   // Of two signals on the same text, the rule listed first comes first (and
   // is credited): the order does not depend on the order rules ran in.
-  std::sort(signals.begin(), signals.end(), [](const Signal& a, const Signal& b) {
+  std::sort(signals_.begin(), signals_.end(), [](const Signal& a, const Signal& b) {
     return a.begin != b.begin ? a.begin < b.begin
            : a.end != b.end   ? a.end > b.end
                               : a.rule < b.rule;
   });
-  internal::ScoreSentences(text, lines, signals, options.ad_threshold, cuts, weak);
+  const Options& options = impl_->options;
+  internal::ScoreSentences(text_, *lines_, signals_, options.ad_threshold, cuts_, weak_);
   if (options.pii != PiiMode::kKeep) {
-    for (const Signal& s : signals) {
+    for (const Signal& s : signals_) {
       if (!s.contact) continue;
       const CompiledRule& r = compiled_rule(s.rule);
       if (r.pii == PiiType::kNone) continue;  // a contact, but not personal data
-      cuts->push_back(Cut{s.value_begin, s.value_end,
-                          options.pii == PiiMode::kMask ? MaskOf(r.pii) : "",
-                          s.rule, s.category, RuleKind::kSpan});
+      cuts.push_back(Cut{s.value_begin, s.value_end,
+                         options.pii == PiiMode::kMask ? MaskOf(r.pii) : "", s.rule,
+                         s.category, RuleKind::kSpan});
     }
   }
+}
+
+void Cleaner::Impl::FindCuts(std::string_view text, const std::vector<Line>& lines,
+                             const std::vector<Span>* ranges, std::vector<Cut>* cuts,
+                             std::vector<internal::Credit>* weak) const {
+  // Reused by the thread's next document: no allocation once warm.
+  thread_local FoldCache folded;
+  thread_local RuleRun run;
+  run.Start(*this, text, &lines, ranges, cuts, weak, &folded);
+  run.Scan();
+  while (run.next_rule() != RuleRun::kNoRule) run.RunNextRule();
+  run.Finish();
 }
 
 Cleaner::Cleaner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -975,25 +1113,23 @@ Result Cleaner::Clean(std::string_view text) const {
 }
 
 void Cleaner::Clean(std::string_view input, Result* result) const {
-  // A cut can make new junk: a line that a marker shared now matches a line
-  // rule, two lines are now copies, the title went and the next line is the
-  // title now. So each pass cleans what the last one wrote, until one
-  // changes nothing, and cleaning the output again changes nothing more.
-  // Only input built to nest junk deeper than the passes allow (a marker
-  // split by a marker split by a marker ...) is left with some. Passes after
-  // the first look only at what changed (see CleanPass).
-  constexpr int kMaxPasses = 8;
   CleanUpTo(input, kMaxPasses, result, nullptr);
 }
 
 void Cleaner::CleanUpTo(std::string_view input, int max_passes, Result* result,
                         bool* settled) const {
-  internal::PassReport report, next;
-  Result again;
+  internal::PassReport report;
   CleanPass(input, nullptr, result, &report);
-  bool done = !report.again;
+  LaterPasses(input, max_passes, &report, result, settled);
+}
+
+void Cleaner::LaterPasses(std::string_view input, int max_passes, internal::PassReport* report,
+                          Result* result, bool* settled) const {
+  internal::PassReport next;
+  Result again;
+  bool done = !report->again;
   for (int pass = 1; pass < max_passes && !done; ++pass) {
-    CleanPass(result->text, &report, &again, &next);
+    CleanPass(result->text, report, &again, &next);
     if (again.edits.empty()) {
       done = true;
       break;
@@ -1001,8 +1137,8 @@ void Cleaner::CleanUpTo(std::string_view input, int max_passes, Result* result,
     result->edits = internal::ComposeEdits(std::move(result->edits), std::move(again.edits));
     std::string().swap(result->text);  // before the new output is made
     result->text = ApplyEdits(input, result->edits);
-    std::swap(report, next);
-    done = !report.again;
+    std::swap(*report, next);
+    done = !report->again;
   }
   if (settled != nullptr) *settled = done;
 }
@@ -1064,64 +1200,97 @@ bool LinesToLookAt(std::string_view text, const std::vector<Line>& lines,
 // looked at again), and weak credits count in the trailing block (they are
 // carried over). This pass looks again only at the lines that changed, when
 // nothing before the rules changed the text; layout looks at the whole text.
-void Cleaner::CleanPass(std::string_view input, const internal::PassReport* previous,
-                        Result* result, internal::PassReport* report) const {
-  result->text.clear();
-  result->edits.clear();
-  const Options& o = impl_->options;
+// The state of one pass over one document, between its stages.
+struct Cleaner::Impl::PassState {
+  std::vector<Edit> before;  // step 1's edits, in input offsets
+  std::string repaired;
+  std::string hygienic;
+  std::string_view text;     // what step 2 reads: input, repaired or hygienic
+  std::vector<Line> lines;
+  std::vector<Cut> cuts;
+  std::vector<internal::Credit> weak;
+  std::vector<bool> look;    // empty: every line
+  std::vector<Span> ranges;  // the lines to look at, when some_lines
+  bool some_lines = false;
 
+  // Empty, with the buffers kept.
+  void Clear() {
+    before.clear();
+    repaired.clear();
+    hygienic.clear();
+    text = {};
+    lines.clear();
+    cuts.clear();
+    weak.clear();
+    look.clear();
+    ranges.clear();
+    some_lines = false;
+  }
+  // Bytes its buffers hold.
+  size_t held() const {
+    return before.capacity() * sizeof(Edit) + repaired.capacity() + hygienic.capacity() +
+           lines.capacity() * sizeof(Line) + cuts.capacity() * sizeof(Cut) +
+           weak.capacity() * sizeof(internal::Credit) + look.capacity() / 8 +
+           ranges.capacity() * sizeof(Span);
+  }
+};
+
+// Step 1 of a pass, and the lines step 2 looks at.
+void Cleaner::Impl::BeginPass(std::string_view input, const internal::PassReport* previous,
+                              PassState* st) const {
+  const Options& o = options;
   // 1. Mojibake repair (it needs the C1 controls hygiene removes) and
   // hygiene on the raw input, then traditional to simplified, so that the
   // rules see the repaired, simplified text. `before` holds these edits, in
   // input offsets; `text` is the result.
-  std::vector<Edit> before;
-  std::string repaired;
   std::string_view base = input;
-  if (impl_->mojibake != nullptr &&
-      impl_->mojibake->FindEdits(input, internal::kRuleMojibake, Category::kNormalize,
-                                 &before)) {
-    repaired = ApplyEdits(input, before);
-    base = repaired;
+  if (mojibake != nullptr &&
+      mojibake->FindEdits(input, internal::kRuleMojibake, Category::kNormalize, &st->before)) {
+    st->repaired = ApplyEdits(input, st->before);
+    base = st->repaired;
   }
   std::vector<Edit> hygiene;
-  std::string hygienic;
   std::string_view text = base;
   if ((previous == nullptr || MayNeedHygieneAgain(base)) &&
-      internal::FindHygieneEdits(
-          base, {o.remove_invisible, o.normalize_newlines}, &hygiene)) {
-    hygienic = ApplyEdits(base, hygiene);
-    text = hygienic;
+      internal::FindHygieneEdits(base, {o.remove_invisible, o.normalize_newlines}, &hygiene)) {
+    st->hygienic = ApplyEdits(base, hygiene);
+    text = st->hygienic;
   }
-  before = internal::ComposeEdits(std::move(before), std::move(hygiene));
+  st->before = internal::ComposeEdits(std::move(st->before), std::move(hygiene));
   std::vector<Edit> simplify;
-  if (impl_->simplifier != nullptr &&
-      impl_->simplifier->FindEdits(text, internal::kRuleToSimplified, Category::kNormalize,
-                                   &simplify)) {
+  if (simplifier != nullptr &&
+      simplifier->FindEdits(text, internal::kRuleToSimplified, Category::kNormalize,
+                            &simplify)) {
     std::string simplified = ApplyEdits(text, simplify);
-    hygienic = std::move(simplified);
-    text = hygienic;
-    before = internal::ComposeEdits(std::move(before), std::move(simplify));
+    st->hygienic = std::move(simplified);
+    text = st->hygienic;
+    st->before = internal::ComposeEdits(std::move(st->before), std::move(simplify));
   }
+  st->text = text;
 
-  // 2. Rules and layout, on that text.
-  std::vector<Line> lines;
-  internal::SplitLines(text, &lines);
-  std::vector<Cut> cuts;
-  std::vector<internal::Credit> weak(lines.size());
-  std::vector<bool> look;  // empty: every line
-  std::vector<Span> ranges;
-  const bool some_lines = previous != nullptr && before.empty() &&
-                          LinesToLookAt(text, lines, *previous, &look, &ranges, &weak);
-  if (!lines.empty()) impl_->FindCuts(text, lines, some_lines ? &ranges : nullptr, &cuts, &weak);
+  // 2. Rules and layout, on that text: its lines.
+  internal::SplitLines(text, &st->lines);
+  st->weak.assign(st->lines.size(), internal::Credit{});
+  st->some_lines = previous != nullptr && st->before.empty() &&
+                   LinesToLookAt(text, st->lines, *previous, &st->look, &st->ranges, &st->weak);
+}
+
+// The rest of step 2, once the rules have run, and the steps after it.
+void Cleaner::Impl::EndPass(std::string_view input, const internal::PassReport* previous,
+                            PassState* st, Result* result, internal::PassReport* report) const {
+  const Options& o = options;
+  const std::string_view text = st->text;
+  const std::vector<Line>& lines = st->lines;
+  std::vector<Cut>& cuts = st->cuts;
   if (o.noise) {
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (look.empty() || look[i]) internal::FindNoise(text, lines[i], &cuts);
+      if (st->look.empty() || st->look[i]) internal::FindNoise(text, lines[i], &cuts);
     }
   }
   internal::ResolveCuts(&cuts);
   std::vector<Edit> later;
-  internal::AssembleEdits(text, lines, cuts, weak, {o.min_repeat_chars, o.layout},
-                          &later, report);
+  internal::AssembleEdits(text, lines, cuts, st->weak, {o.min_repeat_chars, o.layout}, &later,
+                          report);
 
   // 3. The format normalizers, on the text the rules keep.
   if (o.strip_markdown || o.normalize_punct) {
@@ -1150,14 +1319,114 @@ void Cleaner::CleanPass(std::string_view input, const internal::PassReport* prev
 
   // 4. Back to input offsets. An edit of the rules takes over the edits of
   // step 1 inside it and those that touch its end.
-  result->edits = internal::ComposeEdits(std::move(before), std::move(later));
+  result->edits = internal::ComposeEdits(std::move(st->before), std::move(later));
   // The output of a later pass is made by the caller, from the first input.
   if (previous != nullptr) return;
   // The text the stages read is freed first: a huge document is then held
   // twice at most (input and output), not three times.
-  std::string().swap(hygienic);
-  std::string().swap(repaired);
+  std::string().swap(st->hygienic);
+  std::string().swap(st->repaired);
   result->text = ApplyEdits(input, result->edits);
+}
+
+void Cleaner::CleanPass(std::string_view input, const internal::PassReport* previous,
+                        Result* result, internal::PassReport* report) const {
+  result->text.clear();
+  result->edits.clear();
+  Impl::PassState st;
+  impl_->BeginPass(input, previous, &st);
+  if (!st.lines.empty()) {
+    impl_->FindCuts(st.text, st.lines, st.some_lines ? &st.ranges : nullptr, &st.cuts,
+                    &st.weak);
+  }
+  impl_->EndPass(input, previous, &st, result, report);
+}
+
+void Cleaner::CleanBatch(std::span<const std::string_view> texts,
+                         std::vector<Result>* results) const {
+  results->resize(texts.size());
+  // Texts go in groups of about kGroupBytes: enough lines for each rule to
+  // run over several in a row, and few enough that the group's passes hold
+  // little between their stages. A text that big or bigger gains nothing
+  // and goes alone.
+  constexpr size_t kGroupBytes = size_t{64} << 10;
+  constexpr size_t kMaxGroupTexts = 1024;
+  // What a group's passes hold, reused by the thread's next group: a
+  // group's texts are cleaned with no more allocations than one text is.
+  struct Group {
+    std::vector<Impl::PassState> passes;  // not moved once a pass begins
+    std::vector<internal::PassReport> reports;
+    std::vector<std::unique_ptr<Impl::RuleRun>> runs;
+    std::vector<FoldCache> folds;
+    std::vector<std::pair<int, uint32_t>> order;  // (rule, text in group)
+
+    size_t Held() const {
+      size_t bytes = 0;
+      for (const Impl::PassState& st : passes) bytes += st.held();
+      for (const internal::PassReport& r : reports) {
+        bytes += r.changed.capacity() * sizeof(size_t) +
+                 r.weak.capacity() * sizeof(std::pair<size_t, internal::Credit>);
+      }
+      for (const auto& run : runs) bytes += run->held();
+      for (const FoldCache& f : folds) {
+        bytes += f.held * 9 + f.slot.capacity() * sizeof(uint32_t) +
+                 f.pool.capacity() * sizeof(internal::FoldedLine);
+      }
+      return bytes;
+    }
+  };
+  constexpr size_t kMaxHeld = size_t{8} << 20;
+  thread_local Group g;
+  for (size_t first = 0; first < texts.size();) {
+    size_t last = first, bytes = 0;
+    while (last < texts.size() && last - first < kMaxGroupTexts &&
+           (last == first || bytes + texts[last].size() <= kGroupBytes)) {
+      bytes += texts[last++].size();
+    }
+    const size_t n = last - first;
+    if (n == 1) {
+      Clean(texts[first], &(*results)[first]);
+      first = last;
+      continue;
+    }
+    if (g.passes.size() < n) {
+      g.passes.resize(n);
+      g.reports.resize(n);
+      g.folds.resize(n);
+      while (g.runs.size() < n) g.runs.push_back(std::make_unique<Impl::RuleRun>());
+    }
+    // The first pass of each text, one stage at a time over the group, and
+    // in the rules' stage one rule at a time.
+    g.order.clear();
+    for (size_t k = 0; k < n; ++k) {
+      Result& result = (*results)[first + k];
+      result.text.clear();
+      result.edits.clear();
+      Impl::PassState& st = g.passes[k];
+      st.Clear();
+      impl_->BeginPass(texts[first + k], nullptr, &st);
+      if (st.lines.empty()) continue;
+      g.runs[k]->Start(*impl_, st.text, &st.lines, nullptr, &st.cuts, &st.weak, &g.folds[k]);
+      g.runs[k]->Scan();
+      g.runs[k]->ListRules(static_cast<uint32_t>(k), &g.order);
+    }
+    std::sort(g.order.begin(), g.order.end());
+    for (const auto& [rule, k] : g.order) g.runs[k]->RunNextRule();
+    for (size_t k = 0; k < n; ++k) {
+      Impl::PassState& st = g.passes[k];
+      if (!st.lines.empty()) g.runs[k]->Finish();
+      impl_->EndPass(texts[first + k], nullptr, &st, &(*results)[first + k], &g.reports[k]);
+    }
+    // The passes after the first, one text at a time: few texts need one.
+    for (size_t k = 0; k < n; ++k) {
+      LaterPasses(texts[first + k], kMaxPasses, &g.reports[k], &(*results)[first + k], nullptr);
+    }
+    first = last;
+    // Each text of a group leaves its buffers for the text at its place in
+    // the next group; past kMaxHeld bytes in all (texts with many lines or
+    // long folded ones met at many places) they all go.
+    if (g.Held() > kMaxHeld) g = Group{};
+  }
 }
 
 int Cleaner::rule_count() const { return static_cast<int>(impl_->rules.size()); }

@@ -9,13 +9,16 @@
 //  - the output is never longer than the input unless an edit's replacement
 //    is longer than what it replaces (U+FFFD for one bad byte, a mask);
 //  - cleaning the output again changes nothing;
-//  - the command gives the same bytes for every thread count.
+//  - the command gives the same bytes for every thread count;
+//  - CleanBatch() gives each text what Clean() gives it.
 // Cleaning the output again changes nothing as long as Clean() settles
 // within its passes, that is unless junk nests more than eight levels deep
 // (NestedJunkSettlesWithinEightPasses).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -67,15 +70,22 @@ std::vector<std::pair<std::string, std::string>> EveryTestInput() {
   return inputs;
 }
 
-TEST(PropertyTest, EveryTestInputUnderSeveralOptionSets) {
-  const auto inputs = EveryTestInput();
-  EXPECT_GT(inputs.size(), 150u);
+// The defaults, masking, removal without repeats, and user rules without
+// layout.
+std::vector<Options> SeveralOptionSets() {
   std::vector<Options> sets(4);
   sets[1].pii = PiiMode::kMask;
   sets[2].pii = PiiMode::kRemove;
   sets[2].min_repeat_chars = 0;
   sets[3].rule_files = {testing::DataDir() + "/cli/user_rules.toml"};
   sets[3].layout = false;
+  return sets;
+}
+
+TEST(PropertyTest, EveryTestInputUnderSeveralOptionSets) {
+  const auto inputs = EveryTestInput();
+  EXPECT_GT(inputs.size(), 150u);
+  const std::vector<Options> sets = SeveralOptionSets();
   for (size_t k = 0; k < sets.size(); ++k) {
     SCOPED_TRACE("option set " + std::to_string(k));
     auto cleaner = testing::MakeCleaner(sets[k]);
@@ -255,6 +265,70 @@ TEST(PropertyTest, NormalizingTwiceChangesNothingMore) {
     if (HasFailure()) break;
   }
 }
+
+// CleanBatch() runs each stage over a group of texts, and each rule over
+// every text of the group before the next rule: each text still gets what
+// Clean() gives it, whatever its neighbours, under every option set.
+TEST(PropertyTest, CleanBatchGivesWhatCleanGives) {
+  std::vector<std::string> texts;
+  for (auto& [name, text] : EveryTestInput()) texts.push_back(std::move(text));
+  std::mt19937 rng(20261126);
+  for (int i = 0; i < 1500; ++i) texts.push_back(RandomDocument(rng));
+  for (int i = 0; i < 300; ++i) texts.push_back(Splice(NormalizerFragments(), 40, rng));
+  for (int i = 0; i < 300; ++i) {
+    std::string doc(std::uniform_int_distribution<size_t>(0, 400)(rng), '\0');
+    for (char& c : doc) c = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
+    texts.push_back(doc);
+  }
+  texts.push_back("意识形态##pai##pai##paidbegin##dbegin##dbegin##责任制\n");  // three passes
+  texts.push_back("");
+  texts.push_back("\n\n");
+  // Texts bigger than a group (1 MB), among the others.
+  std::string big;
+  while (big.size() < (size_t{3} << 19)) big += RandomDocument(rng) + "\n";
+  texts.insert(texts.begin() + 700, big);
+  texts.insert(texts.begin() + 701, big.substr(0, (size_t{1} << 20) - 100));
+  std::shuffle(texts.begin() + 1000, texts.end(), rng);
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+
+  std::vector<Options> sets = SeveralOptionSets();
+  sets.push_back(EveryNormalizer());
+  sets.emplace_back().noise = false;
+  sets.back().pii = PiiMode::kMask;
+  for (size_t k = 0; k < sets.size(); ++k) {
+    SCOPED_TRACE("option set " + std::to_string(k));
+    auto cleaner = testing::MakeCleaner(sets[k]);
+    ASSERT_NE(cleaner, nullptr);
+    std::vector<Result> want(views.size());
+    for (size_t i = 0; i < views.size(); ++i) cleaner->Clean(views[i], &want[i]);
+    // All at once, then in slices of random sizes into the same results
+    // (whose buffers hold another text's result).
+    std::vector<Result> got;
+    cleaner->CleanBatch(views, &got);
+    ASSERT_EQ(got.size(), views.size());
+    for (size_t i = 0; i < views.size(); ++i) {
+      SCOPED_TRACE("text " + std::to_string(i));
+      EXPECT_TRUE(got[i].text == want[i].text) << testing::LineDiff(want[i].text, got[i].text);
+      EXPECT_EQ(got[i].edits, want[i].edits);
+      if (HasFailure()) return;
+    }
+    std::vector<Result> slice;
+    for (size_t first = 0; first < views.size();) {
+      const size_t n = std::min(views.size() - first,
+                                std::uniform_int_distribution<size_t>(0, 300)(rng));
+      cleaner->CleanBatch(std::span(views).subspan(first, n), &slice);
+      ASSERT_EQ(slice.size(), n);
+      for (size_t i = 0; i < n; ++i) {
+        SCOPED_TRACE("text " + std::to_string(first + i));
+        EXPECT_TRUE(slice[i].text == want[first + i].text);
+        EXPECT_EQ(slice[i].edits, want[first + i].edits);
+        if (HasFailure()) return;
+      }
+      first += n;
+    }
+  }
+}
+
 
 }  // namespace
 }  // namespace textwash

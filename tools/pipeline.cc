@@ -142,6 +142,8 @@ class Worker {
     if (batch->jsonl && !options_.diff) {
       batch->out.reserve(batch->data.size());
     }
+    if (batch->jsonl) ParseAndClean();
+    size_t parsed = 0;  // the next entry of parsed_
     for (size_t i = 0; i < batch->lines.size(); ++i) {
       const std::string_view line = batch->line(i);
       if (!batch->jsonl) {
@@ -152,27 +154,50 @@ class Worker {
         if (!options_.diff) AppendLine(line);
         continue;
       }
-      if (!CleanLine(line, batch->first_line + i, doc++)) break;
+      if (!CleanLine(line, batch->first_line + i, doc++, &parsed)) break;
     }
     batch->stats.bytes_out = batch->out.size();
   }
 
  private:
-  // Returns false to stop the batch (--on-error fail).
-  bool CleanLine(std::string_view line, size_t line_number, uint64_t doc) {
+  // Parses the batch's documents, and cleans those that parse with one
+  // CleanBatch() call (each rule then runs over many documents in a row:
+  // see Cleaner::CleanBatch); CleanLine() takes them in order.
+  void ParseAndClean() {
+    const Batch& batch = *batch_;
+    size_t n = 0;
+    for (size_t i = 0; i < batch.lines.size(); ++i) {
+      if (batch.kinds[i] != LineKind::kDocument) continue;
+      if (parsed_.size() <= n) parsed_.resize(n + 1);
+      Parsed& p = parsed_[n++];
+      p.status = parser_.ParseInPlace(batch.line(i), &p.field);
+    }
+    texts_.clear();
+    for (size_t k = 0; k < n; ++k) {
+      if (parsed_[k].status.ok()) texts_.push_back(parsed_[k].field.text);
+    }
+    cleaner_.CleanBatch(texts_, &cleaned_);
+    next_cleaned_ = 0;
+  }
+
+  // Returns false to stop the batch (--on-error fail). `*parsed` is the
+  // entry of parsed_ for the next document line; the next text of cleaned_
+  // is that of the next one that parsed.
+  bool CleanLine(std::string_view line, size_t line_number, uint64_t doc, size_t* parsed) {
     Stats& stats = batch_->stats;
     ++stats.documents_in;
     if (batch_->kinds[line_number - batch_->first_line] ==
         LineKind::kNotSampled) {
       ++stats.dropped[kDropNotSampled];
       if (options_.report_format == ReportFormat::kDolma) {
-        const bool parsed = parser_.ParseInPlace(line, &field_).ok();
-        WriteDolmaLine(doc, parsed ? field_.id : "", {});
+        const bool parsed_ok = parser_.ParseInPlace(line, &field_).ok();
+        WriteDolmaLine(doc, parsed_ok ? field_.id : "", {});
       }
       return true;
     }
-    // The batch's buffer has the padding simdjson needs after every line.
-    const Status status = parser_.ParseInPlace(line, &field_);
+    Parsed& p = parsed_[(*parsed)++];
+    std::swap(field_, p.field);
+    const Status& status = p.status;
     if (!status.ok()) {
       const RejectReason reason = ReasonOf(status.message());
       batch_->messages += "textwash: " + names_[batch_->input] + ":" +
@@ -192,15 +217,17 @@ class Worker {
       }
       return true;
     }
-    CleanDocument(field_.text, doc, field_.id, line_number, line);
+    std::swap(result_, cleaned_[next_cleaned_++]);
+    CleanDocument(field_.text, doc, field_.id, line_number, line, /*cleaned=*/true);
     return true;
   }
 
   // Cleans one document: a JSONL record's field (`line` holds the record,
   // `field_` where the field is in it, `line_number` says where it is) or a
   // whole text file (`line_number` 0).
+  // `result_` holds its result already when `cleaned`.
   void CleanDocument(std::string_view text, uint64_t doc, std::string_view id,
-                     size_t line_number, std::string_view line = {}) {
+                     size_t line_number, std::string_view line = {}, bool cleaned = false) {
     Stats& stats = batch_->stats;
     if (!batch_->jsonl) {
       ++stats.documents_in;
@@ -212,7 +239,7 @@ class Worker {
         return;
       }
     }
-    cleaner_.Clean(text, &result_);
+    if (!cleaned) cleaner_.Clean(text, &result_);
     stats.CountEdits(text, result_.edits, cleaner_.rule_count());
     if (options_.observer != nullptr) {
       options_.observer->Cleaned(CleanedDocument{
@@ -400,6 +427,15 @@ class Worker {
   // Buffers reused from one document to the next.
   JsonlField field_;
   Result result_;
+  // A batch's documents, parsed, and the results of those that parsed.
+  struct Parsed {
+    Status status;
+    JsonlField field;
+  };
+  std::vector<Parsed> parsed_;
+  std::vector<std::string_view> texts_;
+  std::vector<Result> cleaned_;
+  size_t next_cleaned_ = 0;
 };
 
 // Worker threads taking batches from a queue. The destructor stops and joins

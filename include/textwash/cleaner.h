@@ -33,6 +33,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,6 +142,16 @@ class TEXTWASH_EXPORT Cleaner {
   // contents are replaced). Use it in loops to avoid reallocating.
   void Clean(std::string_view text, Result* result) const;
 
+  // Cleans each of `texts` into the result at the same index of `*results`
+  // (resized to fit; the buffers of its results are reused): the same text
+  // and edits as Clean() gives each. Faster than Clean() one text after the
+  // other when the texts are many and small (web pages, JSONL records): the
+  // first pass runs over about 64 KB of texts at a time, one stage after the
+  // other, and in the rules' stage each rule over all of them before the
+  // next, so that the scanner's tables and each rule's automaton stay in the
+  // CPU cache. Thread-safe.
+  void CleanBatch(std::span<const std::string_view> texts, std::vector<Result>* results) const;
+
   // Returns the number of rules, built-in stages included.
   int rule_count() const;
   // Returns rule `index`, 0 <= index < rule_count().
@@ -160,6 +171,10 @@ class TEXTWASH_EXPORT Cleaner {
   // (if not null) to false if it stopped there with more to look at.
   void CleanUpTo(std::string_view text, int max_passes, Result* result,
                  bool* settled) const;
+  // The passes after the first, until one changes nothing or `max_passes`
+  // have run: `*result` and `*report` are the first pass's over `text`.
+  void LaterPasses(std::string_view text, int max_passes, internal::PassReport* report,
+                   Result* result, bool* settled) const;
   // One pass of every stage over `input`. `previous`, if not null, is what
   // the pass that wrote `input` reported; then `result` gets the edits only,
   // not the text. `report` receives this pass's report.

@@ -287,6 +287,23 @@ class PyCleaner {
     size_t workers = threads > 0 ? static_cast<size_t>(threads)
                                  : std::max(1u, std::thread::hardware_concurrency());
     workers = std::min(workers, inputs.size());
+    // The texts go to the workers in chunks, each cleaned by one
+    // Cleaner::CleanBatch() call (faster than a Clean() per text). A chunk
+    // holds about kChunkBytes, less when there is too little for every
+    // worker to get a few.
+    constexpr size_t kChunkBytes = size_t{256} << 10;
+    size_t total = 0;
+    for (const Utf8Text& t : inputs) total += t.bytes.size();
+    const size_t chunk_bytes =
+        std::max<size_t>(1, std::min(kChunkBytes, total / std::max<size_t>(1, 4 * workers)));
+    std::vector<size_t> chunks{0};  // where each chunk starts, then the end
+    for (size_t i = 0, bytes = 0; i < inputs.size(); ++i) {
+      bytes += inputs[i].bytes.size();
+      if (bytes >= chunk_bytes || i + 1 == inputs.size()) {
+        chunks.push_back(i + 1);
+        bytes = 0;
+      }
+    }
     {
       py::gil_scoped_release release;
       std::atomic<size_t> next{0};
@@ -294,9 +311,16 @@ class PyCleaner {
       std::atomic<bool> failed{false};
       auto work = [&] {
         try {
-          for (size_t i; !failed && (i = next.fetch_add(1)) < inputs.size();) {
-            cleaner_->Clean(inputs[i].bytes, &outs[i].result);
-            CountCodePoints(inputs[i], &outs[i]);
+          std::vector<std::string_view> views;
+          std::vector<Result> results;
+          for (size_t c; !failed && (c = next.fetch_add(1)) + 1 < chunks.size();) {
+            views.clear();
+            for (size_t i = chunks[c]; i < chunks[c + 1]; ++i) views.push_back(inputs[i].bytes);
+            cleaner_->CleanBatch(views, &results);
+            for (size_t i = chunks[c]; i < chunks[c + 1]; ++i) {
+              std::swap(outs[i].result, results[i - chunks[c]]);
+              CountCodePoints(inputs[i], &outs[i]);
+            }
           }
         } catch (...) {
           if (!failed.exchange(true)) error = std::current_exception();

@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <new>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -119,6 +121,47 @@ TEST(AllocationTest, MaskingAllocatesPerContactNotPerLine) {
   Options options;
   options.pii = PiiMode::kMask;
   ExpectNoAllocationPerLine(options, /*contact_lines=*/120);
+}
+
+// CleanBatch() keeps what a group of texts needs between its stages in
+// buffers each thread reuses: texts of twice the lines cost a few more
+// allocations each (vectors that double), not one more a line, and a text
+// costs no more than one Clean() call.
+TEST(AllocationTest, CleanBatchDoesNotAllocatePerLine) {
+  if (Cleaner::engine() != "hyperscan") {
+    GTEST_SKIP() << "the " << Cleaner::engine() << " engine allocates per scanned range";
+  }
+  auto cleaner = Cleaner::Create(Options());
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().ToString();
+  constexpr int kTexts = 200, kLines = 20;
+  std::vector<std::string> small, large;
+  for (int i = 0; i < kTexts; ++i) {
+    small.push_back(Document(kLines, 1 << 30));
+    large.push_back(Document(2 * kLines, 1 << 30));
+  }
+  const std::vector<std::string_view> small_views(small.begin(), small.end());
+  const std::vector<std::string_view> large_views(large.begin(), large.end());
+  std::vector<Result> results;
+  for (int k = 0; k < 2; ++k) {
+    (*cleaner)->CleanBatch(large_views, &results);
+    (*cleaner)->CleanBatch(small_views, &results);
+  }
+  long before = g_allocations.load();
+  (*cleaner)->CleanBatch(small_views, &results);
+  const long a = g_allocations.load() - before;
+  before = g_allocations.load();
+  (*cleaner)->CleanBatch(large_views, &results);
+  const long b = g_allocations.load() - before;
+  // A few more a text are its vectors that double (its edits, its output);
+  // one a line would be kLines more a text.
+  EXPECT_LE(b - a, 4 * kTexts) << "allocations: " << a << " for " << kTexts << " texts of "
+                               << kLines << " lines, " << b << " for texts of " << 2 * kLines;
+  Result one;
+  for (const std::string_view text : small_views) (*cleaner)->Clean(text, &one);
+  before = g_allocations.load();
+  for (const std::string_view text : small_views) (*cleaner)->Clean(text, &one);
+  const long c = g_allocations.load() - before;
+  EXPECT_LE(a, c) << "CleanBatch: " << a << " allocations, Clean one text at a time: " << c;
 }
 
 TEST(AllocationTest, TheCounterSeesAllocations) {
