@@ -28,6 +28,7 @@
 #include "lib/hygiene.h"
 #include "lib/layout.h"
 #include "lib/noise.h"
+#include "lib/numerals.h"
 #include "lib/scanner.h"
 #include "lib/text.h"
 #include "textwash/textwash.h"
@@ -243,6 +244,24 @@ void BM_StageScan(benchmark::State& state) {
   state.SetLabel(std::string(LangOf(state)) + " " + std::string(Cleaner::engine()));
 }
 BENCHMARK(BM_StageScan)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The numeral runs of the phone and ID rules (the shortest they ask for,
+// seven numerals), found as Clean() finds them beside the scan.
+void BM_StageNumeralRuns(benchmark::State& state) {
+  const auto& docs = Corpus(LangOf(state));
+  std::vector<textwash::internal::NumeralRun> runs;
+  size_t total_runs = 0;
+  OverCorpus(state, docs, [&](const std::string& doc) {
+    runs.clear();
+    textwash::internal::FindNumeralRuns(doc, 7, &runs);
+    total_runs += runs.size();
+  });
+  state.counters["runs_per_MB"] = benchmark::Counter(
+      static_cast<double>(total_runs) * 1e6 /
+      static_cast<double>(state.iterations() * TotalBytes(docs)));
+  state.SetLabel(LangOf(state));
+}
+BENCHMARK(BM_StageNumeralRuns)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // Folding every line: the cost per byte when a line is folded. Clean() folds
 // only the lines a fold rule's trigger hits.

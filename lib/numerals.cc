@@ -73,21 +73,6 @@ inline Class ClassOf(char32_t c) {
   return ClassOfSlow(c);
 }
 
-// Bit s of entry l: some three-byte numeral or separator has the lead byte
-// 0xE0 + l and a second byte with the low bits s. Most ideographs fail this
-// before they are decoded.
-constexpr std::array<uint64_t, 16> MakeThreeBytePairs() {
-  std::array<uint64_t, 16> t{};
-  for (size_t w = 0x800 / 64; w < kMembers.size(); ++w) {
-    for (uint64_t bits = kMembers[w]; bits != 0; bits &= bits - 1) {
-      const auto c = static_cast<char32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
-      t[c >> 12] |= uint64_t{1} << ((c >> 6) & 0x3F);
-    }
-  }
-  return t;
-}
-constexpr std::array<uint64_t, 16> kThreeBytePairs = MakeThreeBytePairs();
-
 // The class and length of the character at s[i]; an ill-formed byte is
 // kOther (length 1 or more).
 inline Class ClassAt(std::string_view s, size_t i, size_t* len) {
@@ -327,24 +312,30 @@ void FindNumeralRuns(std::string_view text, size_t min_count,
     if (n - at >= 8) {
       uint64_t w;
       std::memcpy(&w, p + at, 8);
-      if ((w & 0x80) == 0) {
+      // The character at or up to two bytes after `at` (three: ill-formed,
+      // kUnknown), decoded as if it had three bytes, and whether it is
+      // plainly neither: an ASCII character of class kOther, or a
+      // three-byte one outside the table. Both are worked out without a
+      // branch, whichever the character is: which it is, and whether it is a
+      // member, follow no pattern a branch predictor could learn.
+      const uint64_t heads = ((w & 0xC0C0C0) ^ 0x808080) | (uint64_t{1} << 24);
+      const unsigned skip = static_cast<unsigned>(__builtin_ctzll(heads)) / 8;
+      const uint64_t x = w >> (8 * skip);
+      const auto cp = static_cast<char32_t>(((x & 0x0F) << 12) | ((x >> 2) & 0x0FC0) |
+                                            ((x >> 16) & 0x3F));
+      const unsigned ascii = (w & 0x80) == 0;
+      const unsigned three = (x & 0xF0) == 0xE0;
+      const unsigned ascii_other = kAsciiClasses[w & 0x7F] == kOther;
+      const unsigned three_other = !IsMember(cp);
+      if ((ascii & ascii_other) | (three & three_other)) return;
+      // A three-byte character, or what would be one: an ill-formed sequence
+      // is neither numeral nor separator, whatever it reads as (Visit()
+      // decodes it again).
+      b = at + skip;
+      if (ascii) {
         k = static_cast<Class>(kAsciiClasses[w & 0x7F]);
-        if (k == kOther) return;
-      } else {
-        // Past up to two continuation bytes (three: ill-formed, kUnknown).
-        const uint64_t heads = ((w & 0xC0C0C0) ^ 0x808080) | (uint64_t{1} << 24);
-        const unsigned skip = static_cast<unsigned>(__builtin_ctzll(heads)) / 8;
-        const uint64_t x = w >> (8 * skip);
-        b = at + skip;
-        if ((x & 0xF0) == 0xE0) {
-          // A three-byte character, or what would be one: an ill-formed
-          // sequence is neither numeral nor separator, whatever it reads as.
-          if (((kThreeBytePairs[x & 0x0F] >> ((x >> 8) & 0x3F)) & 1) == 0) return;
-          const auto cp = static_cast<char32_t>(((x & 0x0F) << 12) | ((x >> 2) & 0x0FC0) |
-                                                ((x >> 16) & 0x3F));
-          if (!IsMember(cp)) return;
-          k = ClassOf(cp);
-        }
+      } else if (three) {
+        k = ClassOf(cp);
       }
     } else {
       if (p[at] < 0x80) {

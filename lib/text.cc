@@ -3,6 +3,7 @@
 #include "lib/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <utility>
 
@@ -58,6 +59,14 @@ constexpr bool AllPairHalvesPass() {
   return true;
 }
 static_assert(AllPairHalvesPass(), "MayBePairHalf() must pass all of kPairs");
+
+constexpr bool NoPairHalfFrom4000To9FFF() {
+  for (const auto& [open, close] : kPairs) {
+    if ((open >= 0x4000 && open <= 0x9FFF) || (close >= 0x4000 && close <= 0x9FFF)) return false;
+  }
+  return true;
+}
+static_assert(NoPairHalfFrom4000To9FFF(), "IsIdeographAt() below skips U+4000..U+9FFF");
 
 // Returns the closer of opener `c`, or 0 if `c` opens no pair.
 char32_t CloserOf(char32_t c) {
@@ -182,11 +191,55 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-Span SentenceAround(std::string_view text, Line line, size_t begin,
-                    size_t end) {
+namespace {
+
+// ASCII characters that neither end a sentence nor are half of a pair (all
+// but . ! ? ; ( ) [ ]): SentenceAround steps over them, and over the
+// ideographs below, without decoding them or asking what they are.
+constexpr std::array<bool, 128> PlainAscii() {
+  std::array<bool, 128> plain{};
+  for (char32_t c = 0; c < 128; ++c) {
+    plain[c] = c != '.' && c != '!' && c != '?' && c != ';' && !MayBePairHalf(c);
+  }
+  return plain;
+}
+constexpr std::array<bool, 128> kPlainAscii = PlainAscii();
+
+// Whether text[i, i + 3) is a character from U+4000 to U+9FFF (CJK
+// ideographs, most of Chinese text), which neither ends a sentence (see
+// IsTerminator) nor is half of a pair. i + 3 <= text.size().
+inline bool IsIdeographAt(std::string_view text, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  return p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+// How many bytes of plain characters (see above) there are from j on, one
+// character's worth at most; 0 if the character at j may matter.
+inline size_t PlainAt(std::string_view text, size_t j, size_t line_end) {
+  const auto b = static_cast<unsigned char>(text[j]);
+  if (b < 0x80) return kPlainAscii[b] ? 1 : 0;
+  return line_end - j >= 3 && IsIdeographAt(text, j) ? 3 : 0;
+}
+
+// The same for the character that ends at j.
+inline size_t PlainBefore(std::string_view text, size_t j, size_t line_begin) {
+  const auto b = static_cast<unsigned char>(text[j - 1]);
+  if (b < 0x80) return kPlainAscii[b] ? 1 : 0;
+  return j - line_begin >= 3 && IsIdeographAt(text, j - 3) ? 3 : 0;
+}
+
+// SentenceAround, with the steps over plain characters when kShortcuts.
+template <bool kShortcuts>
+Span SentenceAroundImpl(std::string_view text, Line line, size_t begin, size_t end) {
   // Backward from the match to the end of the previous sentence.
   size_t sb = line.begin;
   for (size_t j = begin; j > line.begin;) {
+    if (kShortcuts) {
+      if (const size_t plain = PlainBefore(text, j, line.begin); plain > 0) {
+        j -= plain;
+        continue;
+      }
+    }
     char32_t c;
     const int len = DecodeUtf8Before(text, j, &c);
     if (OpenerOf(c) != 0) {
@@ -214,6 +267,12 @@ Span SentenceAround(std::string_view text, Line line, size_t begin,
   // the match's end; pairs are skipped whole.
   size_t se = line.end;
   for (size_t j = sb; j < line.end;) {
+    if (kShortcuts) {
+      if (const size_t plain = PlainAt(text, j, line.end); plain > 0) {
+        j += plain;
+        continue;
+      }
+    }
     char32_t c;
     int len = DecodeUtf8(text, j, &c);
     if (len <= 0) len = 1;
@@ -262,6 +321,16 @@ Span SentenceAround(std::string_view text, Line line, size_t begin,
     }
   }
   return Span{sb, se};
+}
+
+}  // namespace
+
+Span SentenceAround(std::string_view text, Line line, size_t begin, size_t end) {
+  return SentenceAroundImpl<true>(text, line, begin, end);
+}
+
+Span SentenceAroundStepByStep(std::string_view text, Line line, size_t begin, size_t end) {
+  return SentenceAroundImpl<false>(text, line, begin, end);
 }
 
 size_t ClauseStart(std::string_view text, Line line, size_t sentence_begin,

@@ -47,6 +47,10 @@ bool IsBlank(std::string_view s);
 // goes with it; when the sentence runs to the end of the line, the white space
 // before it goes instead.
 Span SentenceAround(std::string_view text, Line line, size_t begin, size_t end);
+// The same, decoding and looking at every character on the way (SentenceAround
+// steps over letters and ideographs, which can neither end a sentence nor
+// open or close a pair): for tests.
+Span SentenceAroundStepByStep(std::string_view text, Line line, size_t begin, size_t end);
 
 // Returns where the clause holding `pos` starts within the sentence that
 // starts at `sentence_begin`: just after the last clause mark (，,；;) before
