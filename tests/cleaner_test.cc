@@ -758,6 +758,80 @@ TEST(CleanerTest, WeChatTriggersFindWhatTheLooseOnesFound) {
   EXPECT_GT(more, 0);
 }
 
+// The meta-line rule's trigger wants a line that starts, past blanks, with a
+// date or one of the words its patterns start with: on random lines of
+// labels, dates, times, words and separators, the rule removes what it
+// removes when it looks at every line.
+TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
+  const std::string trigger =
+      "triggers = ['^[ \\t　]*(?:发布|更新|上传|时间|日期|浏览|阅|来源|作者|"
+      "[0-9]{4}[-/.年][0-9]{1,2}[-/.月])']\n";
+  int replaced = 0;
+  const Options every_line = EditedBuiltinPacks(Options(), [&](std::string text) {
+    const size_t at = text.find(trigger);
+    if (at != std::string::npos) {
+      text.replace(at, trigger.size(), "triggers = ['.']\n");
+      ++replaced;
+    }
+    return text;
+  });
+  ASSERT_EQ(replaced, 1);
+  auto a = MakeCleaner();
+  auto b = MakeCleaner(every_line);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  // A meta line: blanks, a label, a date and time, fields of a word and a
+  // value; then, one time in three, a piece put in anywhere or in place of
+  // its start.
+  const std::vector<std::vector<std::string>> parts = {
+      {"", " ", "　", "\t"},
+      {"", "", "发布时间：", "更新日期:", "上传时间 ：", "时间：", "日期:"},
+      {"2023-05-12", "2023年5月12日", "2023/5/1", "2023.05.12", "", "2023-5", "5月12日"},
+      {"", " 10:30", " 10:30:15"},
+      {" ", " · ", " | ", ""},
+  };
+  const std::vector<std::string> words = {"来源", "作者", "编辑", "点击", "阅读", "浏览", "阅",
+                                          "转", "浏览次数", "阅读量", "发布者", "信息来源",
+                                          "发布时间", "更新时间", "发布日期"};
+  const std::vector<std::string> values = {"：新华社", ":张三", " 123", "1.2万", "3k次",
+                                           "：本站", "：2023-05-12", "：正文。还有"};
+  const std::vector<std::string> pieces = {" ", "　", "正文", "abc", "2023", "：", "·", "1",
+                                           "发布", "上传", "日期", "浏览", "来源", "。"};
+  std::mt19937 rng(20261126);
+  int removed = 0;
+  for (int round = 0; round < 8000; ++round) {
+    std::string line;
+    for (const auto& options : parts) line += options[rng() % options.size()];
+    for (int k = 1 + static_cast<int>(rng() % 3); k > 0; --k) {
+      line += words[rng() % words.size()] + values[rng() % values.size()] +
+              (rng() % 2 ? " " : " · ");
+    }
+    if (rng() % 3 == 0) {
+      const std::string& piece = pieces[rng() % pieces.size()];
+      if (rng() % 2) {
+        size_t at = rng() % (line.size() + 1);
+        while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+        line.insert(at, piece);
+      } else {
+        line = piece + line.substr(std::min(line.size(), size_t{rng() % 12}));
+      }
+    }
+    // Without the continuation bytes a cut may leave at its start.
+    std::string valid;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 || !valid.empty()) valid += line[i];
+    }
+    const std::string text = "标题\n" + valid + "\n正文。\n";
+    const Result ra = a->Clean(text);
+    const Result rb = b->Clean(text);
+    ASSERT_EQ(ra.edits, rb.edits) << valid;
+    removed += std::any_of(rb.edits.begin(), rb.edits.end(), [&](const Edit& e) {
+      return b->rule(e.rule).id == "site.meta_line";
+    });
+  }
+  EXPECT_GT(removed, 2000);
+}
+
 // A rule's `requires` narrows the lines its triggers hit: a line goes on to
 // the rule's patterns only if it also matches a requirement.
 TEST(CleanerTest, RequiresNarrowsTheLinesATriggerHits) {
