@@ -30,10 +30,7 @@ namespace textwash {
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitBadInput = 1;
 constexpr int kExitCannotRun = 2;
-
-constexpr std::string_view kStdinName = "<stdin>";
 
 constexpr char kDescription[] =
     "textwash removes injected junk (paywall markers, ads, contact spam, site\n"
