@@ -149,7 +149,7 @@ class TEXTWASH_EXPORT Cleaner {
   // first pass runs over about 64 KB of texts at a time, one stage after the
   // other, and in the rules' stage each rule over all of them before the
   // next, so that the scanner's tables and each rule's automaton stay in the
-  // CPU cache. Thread-safe.
+  // CPU cache. Thread-safe. `texts` must not point into `*results`.
   void CleanBatch(std::span<const std::string_view> texts, std::vector<Result>* results) const;
 
   // Returns the number of rules, built-in stages included.
