@@ -1011,6 +1011,7 @@ void Cleaner::Impl::FindCuts(std::string_view text, const std::vector<Line>& lin
   // Reused by the thread's next document: no allocation once warm.
   thread_local FoldCache folded;
   thread_local RuleRun run;
+  folded.Reset();  // clean already, unless the last run was cut short by a throw
   run.Start(*this, text, &lines, ranges, cuts, weak, &folded);
   run.Scan();
   while (run.next_rule() != RuleRun::kNoRule) run.RunNextRule();
@@ -1406,6 +1407,7 @@ void Cleaner::CleanBatch(std::span<const std::string_view> texts,
       st.Clear();
       impl_->BeginPass(texts[first + k], nullptr, &st);
       if (st.lines.empty()) continue;
+      g.folds[k].Reset();  // as in FindCuts
       g.runs[k]->Start(*impl_, st.text, &st.lines, nullptr, &st.cuts, &st.weak, &g.folds[k]);
       g.runs[k]->Scan();
       g.runs[k]->ListRules(static_cast<uint32_t>(k), &g.order);
