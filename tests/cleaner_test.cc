@@ -758,6 +758,35 @@ TEST(CleanerTest, WeChatTriggersFindWhatTheLooseOnesFound) {
   EXPECT_GT(more, 0);
 }
 
+// The built-in rules, and the same with the rule whose triggers are
+// `triggers` (its whole `triggers = [...]` line) made to pick every line
+// instead; the second is null unless exactly one rule has that line.
+std::pair<std::shared_ptr<const Cleaner>, std::shared_ptr<const Cleaner>> AndEveryLineTriggered(
+    const std::string& triggers) {
+  int replaced = 0;
+  const Options every_line = EditedBuiltinPacks(Options(), [&](std::string text) {
+    const size_t at = text.find(triggers);
+    if (at != std::string::npos) {
+      text.replace(at, triggers.size(), "triggers = ['.']\n");
+      ++replaced;
+    }
+    return text;
+  });
+  return {MakeCleaner(), replaced == 1 ? MakeCleaner(every_line) : nullptr};
+}
+
+// Cleans `line` (between a title and a line of text) with `a` and `b`, which
+// must give the same edits; returns whether `rule` removed something.
+bool SameEditsAndRuleRemoved(const Cleaner& a, const Cleaner& b, const std::string& line,
+                             std::string_view rule) {
+  const std::string text = "标题\n" + line + "\n正文。\n";
+  const Result ra = a.Clean(text);
+  const Result rb = b.Clean(text);
+  EXPECT_EQ(ra.edits, rb.edits) << line;
+  return std::any_of(rb.edits.begin(), rb.edits.end(),
+                     [&](const Edit& e) { return b.rule(e.rule).id == rule; });
+}
+
 // The meta-line rule's trigger wants a line that starts, past blanks, with a
 // date or one of the words its patterns start with: on random lines of
 // labels, dates, times, words and separators, the rule removes what it
@@ -766,18 +795,7 @@ TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
   const std::string trigger =
       "triggers = ['^[ \\t　]*(?:发布|更新|上传|时间|日期|浏览|阅|来源|作者|"
       "[0-9]{4}[-/.年][0-9]{1,2}[-/.月])']\n";
-  int replaced = 0;
-  const Options every_line = EditedBuiltinPacks(Options(), [&](std::string text) {
-    const size_t at = text.find(trigger);
-    if (at != std::string::npos) {
-      text.replace(at, trigger.size(), "triggers = ['.']\n");
-      ++replaced;
-    }
-    return text;
-  });
-  ASSERT_EQ(replaced, 1);
-  auto a = MakeCleaner();
-  auto b = MakeCleaner(every_line);
+  const auto [a, b] = AndEveryLineTriggered(trigger);
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   // A meta line: blanks, a label, a date and time, fields of a word and a
@@ -821,15 +839,40 @@ TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
     for (size_t i = 0; i < line.size(); ++i) {
       if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 || !valid.empty()) valid += line[i];
     }
-    const std::string text = "标题\n" + valid + "\n正文。\n";
-    const Result ra = a->Clean(text);
-    const Result rb = b->Clean(text);
-    ASSERT_EQ(ra.edits, rb.edits) << valid;
-    removed += std::any_of(rb.edits.begin(), rb.edits.end(), [&](const Edit& e) {
-      return b->rule(e.rule).id == "site.meta_line";
-    });
+    removed += SameEditsAndRuleRemoved(*a, *b, valid, "site.meta_line");
+    if (HasFailure()) return;
   }
   EXPECT_GT(removed, 2000);
+}
+
+// The breadcrumb rule's triggers want the starts of its first two patterns
+// (您, 当前位置, 所在位置 or 首页 past blanks) or a separator of the third: on
+// random breadcrumbs and near misses, the rule removes what it removes when
+// it looks at every line.
+TEST(CleanerTest, BreadcrumbTriggersPickEveryLineThePatternsMatch) {
+  const std::string trigger =
+      "triggers = ['^[ \\t]*(?:您|当前位置|所在位置|首页)', '>', '＞', '»']\n";
+  const auto [a, b] = AndEveryLineTriggered(trigger);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  const std::vector<std::string> starts = {"", " ", "\t", "　", "您", "您现在的位置", "您当前的位置",
+                                           "您的位置", "当前位置", "所在位置", "首页", "位置",
+                                           "网站首页", "新闻"};
+  const std::vector<std::string> marks = {"：", ":", " ", "", ">", " > ", "＞", "»", "/", "→", "。"};
+  const std::vector<std::string> names = {"首页", "新闻", "国内", "正文", "Home", "abc", "政策法规",
+                                          "2023", "新闻中心", "的"};
+  std::mt19937 rng(20261126);
+  int removed = 0;
+  for (int round = 0; round < 8000; ++round) {
+    std::string line = starts[rng() % starts.size()];
+    if (rng() % 2) line = starts[rng() % 4] + line;  // blanks before
+    for (int k = static_cast<int>(rng() % 6); k > 0; --k) {
+      line += marks[rng() % marks.size()] + names[rng() % names.size()];
+    }
+    removed += SameEditsAndRuleRemoved(*a, *b, line, "site.breadcrumb");
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(removed, 400);
 }
 
 // A rule's `requires` narrows the lines its triggers hit: a line goes on to
