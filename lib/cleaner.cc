@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -629,6 +628,12 @@ struct FoldCache {
   }
 };
 
+// The numeral runs of one scanned range, in a buffer each thread reuses.
+std::vector<internal::NumeralRun>& NumeralRunScratch() {
+  thread_local std::vector<internal::NumeralRun> runs;
+  return runs;
+}
+
 }  // namespace
 
 // The rules over one document in one pass: the scan, then each rule the
@@ -639,8 +644,6 @@ struct FoldCache {
 // as running each document's rules in a row.
 class Cleaner::Impl::RuleRun {
  public:
-  static constexpr int kNoRule = INT_MAX;
-
   RuleRun() = default;
 
   // Starts a run of `impl`'s rules over `text`, looking only at `ranges`
@@ -674,10 +677,9 @@ class Cleaner::Impl::RuleRun {
 
   // Finds the rules to run and where: the engine's hits and numeral runs.
   void Scan();
-  // The rule RunNextRule() runs, or kNoRule when all have run. Rules run in
-  // increasing order.
-  int next_rule() const { return next_ < hits_.size() ? hits_[next_].rule : kNoRule; }
-  // Runs next_rule() where the scan points.
+  // Whether a rule is left to run. Rules run in increasing order.
+  bool rule_left() const { return next_ < hits_.size(); }
+  // Runs the next rule where the scan points.
   void RunNextRule();
   // Appends (rule, doc) for each rule still to run, in the order they run.
   void ListRules(uint32_t doc, std::vector<std::pair<int, uint32_t>>* out) const {
@@ -721,7 +723,7 @@ class Cleaner::Impl::RuleRun {
 };
 
 void Cleaner::Impl::RuleRun::Scan() {
-  thread_local std::vector<internal::NumeralRun> runs;
+  std::vector<internal::NumeralRun>& runs = NumeralRunScratch();
   const std::vector<int>& numeral_rules = impl_->numeral_rules;
   for (const Span& range : ranges_) {
     const size_t first = hits_.size();
@@ -917,7 +919,7 @@ void Cleaner::Impl::RuleRun::RunNextRule() {
       for (const Span& range : ranges_) RunRaw(rule, range.begin, range.end, false);
       return;
     }
-    thread_local std::vector<internal::NumeralRun> runs;
+    std::vector<internal::NumeralRun>& runs = NumeralRunScratch();
     for (const Span& range : ranges_) {
       if (r.triggers != nullptr) {
         EachMatch(r.triggers->get(), text_, range.begin, range.end, false,
@@ -1014,7 +1016,7 @@ void Cleaner::Impl::FindCuts(std::string_view text, const std::vector<Line>& lin
   folded.Reset();  // clean already, unless the last run was cut short by a throw
   run.Start(*this, text, &lines, ranges, cuts, weak, &folded);
   run.Scan();
-  while (run.next_rule() != RuleRun::kNoRule) run.RunNextRule();
+  while (run.rule_left()) run.RunNextRule();
   run.Finish();
 }
 

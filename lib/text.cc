@@ -17,21 +17,25 @@ namespace {
 // whole paragraph a single sentence.
 constexpr size_t kMaxBracketSpan = 240;
 
-bool IsTerminator(std::string_view text, size_t i, char32_t c, int len) {
+// Whether `c` may end a sentence: 。！？；!?;… always, a full stop (. ．)
+// before white space (IsTerminator).
+constexpr bool MayEndSentence(char32_t c) {
   switch (c) {
     case U'。': case U'！': case U'？': case U'；': case U'!': case U'?':
-    case U';': case U'…':
+    case U';': case U'…': case U'.': case U'．':
       return true;
-    case U'.': case U'．': {
-      // A full stop ends a sentence only before white space or the line end,
-      // never inside 2.0.1 or example.com.
-      const size_t next = i + len;
-      return next >= text.size() || text[next] == ' ' || text[next] == '\n' ||
-             text[next] == '\t';
-    }
     default:
       return false;
   }
+}
+
+bool IsTerminator(std::string_view text, size_t i, char32_t c, int len) {
+  if (!MayEndSentence(c)) return false;
+  if (c != U'.' && c != U'．') return true;
+  // A full stop ends a sentence only before white space or the line end,
+  // never inside 2.0.1 or example.com.
+  const size_t next = i + len;
+  return next >= text.size() || text[next] == ' ' || text[next] == '\n' || text[next] == '\t';
 }
 
 bool IsClauseMark(char32_t c) {
@@ -60,13 +64,18 @@ constexpr bool AllPairHalvesPass() {
 }
 static_assert(AllPairHalvesPass(), "MayBePairHalf() must pass all of kPairs");
 
-constexpr bool NoPairHalfFrom4000To9FFF() {
+// SentenceAround steps over U+4000..U+9FFF (IsIdeographAt below): none of
+// them may end a sentence or be half of a pair.
+constexpr bool NoneMattersFrom4000To9FFF() {
   for (const auto& [open, close] : kPairs) {
     if ((open >= 0x4000 && open <= 0x9FFF) || (close >= 0x4000 && close <= 0x9FFF)) return false;
   }
+  for (char32_t c = 0x4000; c <= 0x9FFF; ++c) {
+    if (MayEndSentence(c)) return false;
+  }
   return true;
 }
-static_assert(NoPairHalfFrom4000To9FFF(), "IsIdeographAt() below skips U+4000..U+9FFF");
+static_assert(NoneMattersFrom4000To9FFF(), "IsIdeographAt() below skips U+4000..U+9FFF");
 
 // Returns the closer of opener `c`, or 0 if `c` opens no pair.
 char32_t CloserOf(char32_t c) {
@@ -198,9 +207,7 @@ namespace {
 // ideographs below, without decoding them or asking what they are.
 constexpr std::array<bool, 128> PlainAscii() {
   std::array<bool, 128> plain{};
-  for (char32_t c = 0; c < 128; ++c) {
-    plain[c] = c != '.' && c != '!' && c != '?' && c != ';' && !MayBePairHalf(c);
-  }
+  for (char32_t c = 0; c < 128; ++c) plain[c] = !MayEndSentence(c) && !MayBePairHalf(c);
   return plain;
 }
 constexpr std::array<bool, 128> kPlainAscii = PlainAscii();

@@ -143,7 +143,6 @@ class Worker {
       batch->out.reserve(batch->data.size());
     }
     if (batch->jsonl) ParseAndClean();
-    size_t parsed = 0;  // the next entry of parsed_
     for (size_t i = 0; i < batch->lines.size(); ++i) {
       const std::string_view line = batch->line(i);
       if (!batch->jsonl) {
@@ -154,7 +153,7 @@ class Worker {
         if (!options_.diff) AppendLine(line);
         continue;
       }
-      if (!CleanLine(line, batch->first_line + i, doc++, &parsed)) break;
+      if (!CleanLine(line, batch->first_line + i, doc++)) break;
     }
     batch->stats.bytes_out = batch->out.size();
   }
@@ -170,6 +169,7 @@ class Worker {
       if (batch.kinds[i] != LineKind::kDocument) continue;
       if (parsed_.size() <= n) parsed_.resize(n + 1);
       Parsed& p = parsed_[n++];
+      // The batch's buffer has the padding simdjson needs after every line.
       p.status = parser_.ParseInPlace(batch.line(i), &p.field);
     }
     texts_.clear();
@@ -177,13 +177,12 @@ class Worker {
       if (parsed_[k].status.ok()) texts_.push_back(parsed_[k].field.text);
     }
     cleaner_.CleanBatch(texts_, &cleaned_);
-    next_cleaned_ = 0;
+    next_parsed_ = next_cleaned_ = 0;
   }
 
-  // Returns false to stop the batch (--on-error fail). `*parsed` is the
-  // entry of parsed_ for the next document line; the next text of cleaned_
-  // is that of the next one that parsed.
-  bool CleanLine(std::string_view line, size_t line_number, uint64_t doc, size_t* parsed) {
+  // Returns false to stop the batch (--on-error fail). Takes the next entry
+  // of parsed_, and if it parsed, the next result of cleaned_.
+  bool CleanLine(std::string_view line, size_t line_number, uint64_t doc) {
     Stats& stats = batch_->stats;
     ++stats.documents_in;
     if (batch_->kinds[line_number - batch_->first_line] ==
@@ -195,7 +194,7 @@ class Worker {
       }
       return true;
     }
-    Parsed& p = parsed_[(*parsed)++];
+    Parsed& p = parsed_[next_parsed_++];
     std::swap(field_, p.field);
     const Status& status = p.status;
     if (!status.ok()) {
@@ -435,7 +434,8 @@ class Worker {
   std::vector<Parsed> parsed_;
   std::vector<std::string_view> texts_;
   std::vector<Result> cleaned_;
-  size_t next_cleaned_ = 0;
+  size_t next_parsed_ = 0;   // the entry of parsed_ for the next document line
+  size_t next_cleaned_ = 0;  // the result of the next one that parsed
 };
 
 // Worker threads taking batches from a queue. The destructor stops and joins
