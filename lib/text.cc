@@ -17,26 +17,25 @@ namespace {
 // whole paragraph a single sentence.
 constexpr size_t kMaxBracketSpan = 240;
 
-// Whether `c` may end a sentence: 。！？；!?;… always, a full stop (. ．)
-// before white space (IsTerminator).
-constexpr bool MayEndSentence(char32_t c) {
+constexpr bool IsTerminator(std::string_view text, size_t i, char32_t c, int len) {
   switch (c) {
     case U'。': case U'！': case U'？': case U'；': case U'!': case U'?':
-    case U';': case U'…': case U'.': case U'．':
+    case U';': case U'…':
       return true;
+    case U'.': case U'．': {
+      // A full stop ends a sentence only before white space or the line end,
+      // never inside 2.0.1 or example.com.
+      const size_t next = i + len;
+      return next >= text.size() || text[next] == ' ' || text[next] == '\n' ||
+             text[next] == '\t';
+    }
     default:
       return false;
   }
 }
 
-bool IsTerminator(std::string_view text, size_t i, char32_t c, int len) {
-  if (!MayEndSentence(c)) return false;
-  if (c != U'.' && c != U'．') return true;
-  // A full stop ends a sentence only before white space or the line end,
-  // never inside 2.0.1 or example.com.
-  const size_t next = i + len;
-  return next >= text.size() || text[next] == ' ' || text[next] == '\n' || text[next] == '\t';
-}
+// Whether `c` may end a sentence: whether it does before a blank.
+constexpr bool MayEndSentence(char32_t c) { return IsTerminator("x ", 0, c, 1); }
 
 bool IsClauseMark(char32_t c) {
   return c == U'，' || c == U',' || c == U'；' || c == U';';
