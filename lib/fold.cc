@@ -6,6 +6,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -26,15 +30,12 @@ enum class Kind : uint8_t {
   kOther,    // punctuation that separates clauses, symbols
 };
 
-// One input character: input bytes [begin, next unit's begin), folded to
-// buf[fb, next unit's fb) (see FoldLine), or to the digit `digit` when a
-// numeral became one. Units lie one after another in both, so a unit keeps
-// only where it starts (12 bytes a character).
-struct Unit {
-  uint32_t begin, fb;
-  Kind kind;
-  bool drop;
-  char digit;
+// What becomes of a character in the folded line.
+enum class State : uint8_t {
+  kKeep,   // its folded form
+  kDrop,   // nothing
+  kDigit,  // a numeral in a run of digits: the digit FoldLine wrote over the
+           // first byte of its folded form
 };
 
 const icu::Normalizer2* NfkcCasefold() {
@@ -93,9 +94,29 @@ constexpr std::array<Kind, 128> AsciiKinds() {
 constexpr std::array<Kind, 128> kAsciiKinds = AsciiKinds();
 
 
-// The buffers FoldLine reuses.
+// The end of the run of ASCII bytes p[i, stop) starts with: 16 bytes a step
+// where SSE2 is there.
+size_t AsciiRunEnd(const unsigned char* p, size_t i, size_t stop) {
+#if defined(__SSE2__)
+  for (; i + 16 <= stop; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (const int high = _mm_movemask_epi8(v); high != 0) return i + __builtin_ctz(high);
+  }
+#endif
+  while (i < stop && p[i] < 0x80) ++i;
+  return i;
+}
+
+// The buffers FoldLine reuses. A character is a unit: units[k] began at
+// input byte begin[k] and was folded to buf[fb[k], fb[k + 1]); the arrays
+// have one entry more, after the last unit, for where the last one ends.
+// Parallel arrays rather than one record per unit: each pass below reads
+// what it needs, mostly a byte per character.
 struct FoldScratch {
-  std::vector<Unit> units;
+  std::vector<uint32_t> begin;
+  std::vector<uint32_t> fb;
+  std::vector<Kind> kind;
+  std::vector<State> state;
   std::string buf;
   std::string one;
   std::vector<size_t> groups;
@@ -108,6 +129,26 @@ struct FoldScratch {
     char bytes[10];
   };
   std::array<Cached, 64> cache;
+
+  size_t room() const { return begin.size(); }
+  // Room for at least `units` entries (amortized: at least doubles).
+  void Grow(size_t units) {
+    const size_t size = std::max(units, 2 * begin.size());
+    begin.resize(size);
+    fb.resize(size);
+    kind.resize(size);
+    state.resize(size);
+  }
+  // What a huge line grew is not kept for the lines after it.
+  void Trim() {
+    if (begin.size() > (size_t{1} << 20)) {
+      begin = {};
+      fb = {};
+      kind = {};
+      state = {};
+    }
+    if (buf.size() > (size_t{1} << 22)) buf = {};
+  }
 };
 
 // Minimum number of digits (numerals included) for a run to count as a
@@ -120,93 +161,106 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   // Reused by each thread's calls: no allocation per line once warm. An
   // ASCII letter or an ideograph folds to as many bytes as it has: buf is
   // sized once for those, grown only for characters whose NFKC form is
-  // longer. A unit is 12 bytes per character, so units grow with the
-  // characters met rather than one per byte up front (a 100 MB line of
-  // Chinese has 33 million). Used through plain pointers below (a
-  // thread_local is looked up again on each use).
+  // longer. The units grow with the characters met rather than one per byte
+  // up front (a 100 MB line of Chinese has 33 million). Used through plain
+  // pointers below (a thread_local is looked up again on each use).
   thread_local FoldScratch scratch;
   FoldScratch& s = scratch;
-  // A unit per character, and one after the last that ends it.
-  if (s.units.size() < std::min<size_t>(line.size(), 4096) + 1) {
-    s.units.resize(std::min<size_t>(line.size(), 4096) + 1);
+  if (s.room() < std::min<size_t>(line.size(), 4096) + 1) {
+    s.Grow(std::min<size_t>(line.size(), 4096) + 1);
   }
   if (s.buf.size() < line.size()) s.buf.resize(line.size());
-  Unit* units = s.units.data();
-  size_t units_room = s.units.size();
+  uint32_t* begin = nullptr;
+  uint32_t* fb = nullptr;
+  Kind* kind = nullptr;
+  State* state = nullptr;
+  size_t room = 0;  // units the arrays hold, the one after the last included
+  auto arrays = [&] {
+    begin = s.begin.data();
+    fb = s.fb.data();
+    kind = s.kind.data();
+    state = s.state.data();
+    room = s.room();
+  };
+  arrays();
   char* buf = s.buf.data();  // the folded forms, one after another
   std::string& one = s.one;  // the folded form of one character
   std::vector<size_t>& groups = s.groups;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t size = line.size();
   size_t n = 0;       // units
   size_t bl = 0;      // bytes of buf in use
   unsigned kinds_seen = 0;  // bit k: a unit of Kind k
-  // Runs of ASCII and of ideographs, the bulk of most lines, are folded a
-  // run at a time, through locals: a store through char* may alias
-  // anything in memory, so that the compiler would reload what a loop over
-  // members uses after each byte written.
+  bool ascii = true;        // every unit an ASCII byte: unit k is byte k
   // The unified ideograph (U+4E00..U+9FFF) at i, or 0.
   auto ideograph_at = [&](size_t i) -> char32_t {
-    if (p[i] < 0xE4 || p[i] > 0xE9 || line.size() - i < 3 ||
-        (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+    if (p[i] < 0xE4 || p[i] > 0xE9 || size - i < 3 || (p[i + 1] & 0xC0) != 0x80 ||
+        (p[i + 2] & 0xC0) != 0x80) {
       return 0;
     }
     const char32_t c = DecodeThreeBytes(p + i);
     return c >= 0x4E00 ? c : 0;
   };
-  for (size_t i = 0; i < line.size();) {
-    if (n + 1 == units_room) {  // room for this unit and the last one
-      s.units.resize(2 * units_room);
-      units = s.units.data();
-      units_room = s.units.size();
+  // Runs of ASCII and of ideographs, the bulk of most lines, are folded a
+  // run at a time, each array in a loop of its own.
+  for (size_t i = 0; i < size;) {
+    if (n + 1 == room) {  // room for this unit and the one after the last
+      s.Grow(2 * room);
+      arrays();
     }
-    // As many characters as the units have room for.
-    const size_t room = units_room - 1 - n;
-    const unsigned char b = p[i];
-    if (b < 0x80) {  // ASCII: lower case, classified by a table
-      const size_t stop = std::min(line.size(), i + room);
-      Unit* run = units + n;
-      char* to = buf + bl;
+    // As many characters as the arrays have room for.
+    const size_t units_left = room - 1 - n;
+    if (p[i] < 0x80) {  // ASCII: lower case, classified by a table
+      const size_t stop = std::min(size, i + units_left);
+      const size_t k = AsciiRunEnd(p, i + 1, stop);
+      const size_t r = k - i;
+      const unsigned char* from = p + i;
+      for (size_t j = 0; j < r; ++j) begin[n + j] = static_cast<uint32_t>(i + j);
+      for (size_t j = 0; j < r; ++j) fb[n + j] = static_cast<uint32_t>(bl + j);
       unsigned seen = 0;
-      size_t k = i;
-      do {
-        const unsigned char c = p[k];
-        const Kind kind = kAsciiKinds[c];
-        run[k - i] =
-            Unit{static_cast<uint32_t>(k), static_cast<uint32_t>(bl + (k - i)), kind, false, 0};
-        to[k - i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
-        seen |= 1u << static_cast<unsigned>(kind);
-      } while (++k < stop && p[k] < 0x80);
-      n += k - i;
-      bl += k - i;
+      for (size_t j = 0; j < r; ++j) {
+        const Kind kd = kAsciiKinds[from[j]];
+        kind[n + j] = kd;
+        seen |= 1u << static_cast<unsigned>(kd);
+      }
+      std::memset(state + n, static_cast<int>(State::kKeep), r);
+      char* to = buf + bl;
+      for (size_t j = 0; j < r; ++j) {
+        const unsigned char c = from[j];
+        to[j] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+      }
+      n += r;
+      bl += r;
       kinds_seen |= seen;
       i = k;
       continue;
     }
+    ascii = false;
     if (char32_t c = ideograph_at(i); c != 0) {  // ideographs fold to themselves
-      const size_t stop = std::min(line.size(), i + 3 * room);
-      Unit* run = units + n;
+      const size_t stop = std::min(size, i + 3 * units_left);
       const size_t first = i;
       unsigned seen = 0;
       size_t k = i;
+      size_t u = n;
       do {
-        const Kind kind = kNumeralIdeographs.test(c - 0x4E00) ? Kind::kNumeral : Kind::kCjk;
-        run[(k - first) / 3] = Unit{static_cast<uint32_t>(k),
-                                    static_cast<uint32_t>(bl + (k - first)), kind, false, 0};
-        seen |= 1u << static_cast<unsigned>(kind);
+        const Kind kd = kNumeralIdeographs.test(c - 0x4E00) ? Kind::kNumeral : Kind::kCjk;
+        begin[u] = static_cast<uint32_t>(k);
+        fb[u] = static_cast<uint32_t>(bl + (k - first));
+        kind[u] = kd;
+        state[u] = State::kKeep;
+        seen |= 1u << static_cast<unsigned>(kd);
+        ++u;
         k += 3;
       } while (k < stop && (c = ideograph_at(k)) != 0);
       std::memcpy(buf + bl, p + first, k - first);
-      n += (k - first) / 3;
+      n = u;
       bl += k - first;
       kinds_seen |= seen;
       i = k;
       continue;
     }
-    Unit& u = units[n++];
-    u.fb = static_cast<uint32_t>(bl);
-    u.begin = static_cast<uint32_t>(i);
-    u.drop = false;
-    u.digit = 0;
+    begin[n] = static_cast<uint32_t>(i);
+    fb[n] = static_cast<uint32_t>(bl);
     char32_t c;
     int len = DecodeUtf8(line, i, &c);
     if (len <= 0) len = -len;
@@ -214,66 +268,66 @@ void FoldLine(std::string_view line, FoldedLine* out) {
     FoldScratch::Cached& cached = s.cache[c % s.cache.size()];
     const char* folded_form = cached.bytes;
     size_t folded_size = cached.size;
-    Kind kind = cached.kind;
+    Kind kd = cached.kind;
     if (cached.c != c) {
       one.clear();
       FoldChar(c, &one);
-      kind = KindOf(one, c);
+      kd = KindOf(one, c);
       folded_form = one.data();
       folded_size = one.size();
       if (one.size() <= sizeof(cached.bytes)) {
         cached.c = c;
         cached.size = static_cast<uint8_t>(one.size());
-        cached.kind = kind;
+        cached.kind = kd;
         std::memcpy(cached.bytes, one.data(), one.size());
       }
     }
     // The rest of the line may still need a byte per byte of input.
-    if (s.buf.size() < bl + folded_size + (line.size() - i)) {
-      s.buf.resize(bl + folded_size + (line.size() - i));
+    if (s.buf.size() < bl + folded_size + (size - i)) {
+      s.buf.resize(bl + folded_size + (size - i));
       buf = s.buf.data();
     }
     std::memcpy(buf + bl, folded_form, folded_size);
     bl += folded_size;
-    u.kind = kind;
-    if (folded_size == 0) u.drop = true;
-    kinds_seen |= 1u << static_cast<unsigned>(u.kind);
+    kind[n] = kd;
+    state[n] = folded_size == 0 ? State::kDrop : State::kKeep;
+    kinds_seen |= 1u << static_cast<unsigned>(kd);
+    ++n;
     i += len;
   }
-  units[n].begin = static_cast<uint32_t>(line.size());
-  units[n].fb = static_cast<uint32_t>(bl);
-  // Unit k's folded form.
-  auto folded = [&](size_t k) {
-    const Unit& u = units[k];
-    return u.digit != 0 ? std::string_view(&u.digit, 1)
-                        : std::string_view(buf + u.fb, units[k + 1].fb - u.fb);
+  begin[n] = static_cast<uint32_t>(size);
+  fb[n] = static_cast<uint32_t>(bl);
+  static_assert(static_cast<int>(Kind::kNumeral) == static_cast<int>(Kind::kDigit) + 1 &&
+                static_cast<int>(Kind::kSep) == static_cast<int>(Kind::kSpace) + 1);
+  auto in = [](Kind k, Kind first) {
+    return static_cast<unsigned>(static_cast<int>(k) - static_cast<int>(first)) <= 1u;
   };
+  auto is_number = [&](size_t k) { return in(kind[k], Kind::kDigit); };  // or numeral
+  // A blank or a mark; units folded to nothing are blanks too, and become
+  // nothing else, so that every unit that is not a gap is a word.
+  auto is_gap = [&](size_t k) { return in(kind[k], Kind::kSpace); };
   // Digit runs: digits and numerals with at most two separators or blanks
   // between them. In a long enough run numerals become digits and the
   // separators go.
-  auto seen = [&](Kind kind) { return (kinds_seen >> static_cast<unsigned>(kind)) & 1; };
+  auto seen = [&](Kind k) { return (kinds_seen >> static_cast<unsigned>(k)) & 1; };
   const bool numbers = seen(Kind::kDigit) || seen(Kind::kNumeral);
   for (size_t i = 0; numbers && i < n;) {
-    if (units[i].kind != Kind::kDigit && units[i].kind != Kind::kNumeral) {
+    if (!is_number(i)) {
       ++i;
       continue;
     }
     size_t j = i, last = i;
     int digits = 0;
     while (j < n) {
-      if (units[j].kind == Kind::kDigit || units[j].kind == Kind::kNumeral) {
+      if (is_number(j)) {
         ++digits;
         last = j;
         ++j;
         continue;
       }
       size_t gap = j;
-      while (gap < n && gap - j < 2 &&
-             (units[gap].kind == Kind::kSpace || units[gap].kind == Kind::kSep)) {
-        ++gap;
-      }
-      if (gap > j && gap < n &&
-          (units[gap].kind == Kind::kDigit || units[gap].kind == Kind::kNumeral)) {
+      while (gap < n && gap - j < 2 && is_gap(gap)) ++gap;
+      if (gap > j && gap < n && is_number(gap)) {
         j = gap;
         continue;
       }
@@ -285,10 +339,10 @@ void FoldLine(std::string_view line, FoldedLine* out) {
     bool dotted = false;
     groups.assign(1, 0);
     for (size_t k = i; k <= last; ++k) {
-      if (units[k].kind == Kind::kDigit || units[k].kind == Kind::kNumeral) {
+      if (is_number(k)) {
         ++groups.back();
       } else if (groups.back() > 0) {
-        dotted |= folded(k) == ".";
+        dotted |= fb[k + 1] - fb[k] == 1 && buf[fb[k]] == '.';
         groups.push_back(0);
       }
     }
@@ -298,54 +352,43 @@ void FoldLine(std::string_view line, FoldedLine* out) {
                                   [](size_t g) { return g >= 1 && g <= 2; });
     if (digits >= kMinDigitRun && !(dotted && longest_group <= 3) && !date) {
       for (size_t k = i; k <= last; ++k) {
-        Unit& u = units[k];
-        if (u.kind == Kind::kNumeral) {
-          u.digit = static_cast<char>('0' + [&] {
-            char32_t c;
-            DecodeUtf8(line, u.begin, &c);
-            return NumeralValue(c);
-          }());
-          u.kind = Kind::kDigit;
-        } else if (u.kind == Kind::kSpace || u.kind == Kind::kSep) {
-          u.drop = true;
+        if (kind[k] == Kind::kNumeral) {
+          char32_t c;
+          DecodeUtf8(line, begin[k], &c);
+          buf[fb[k]] = static_cast<char>('0' + NumeralValue(c));
+          kind[k] = Kind::kDigit;
+          state[k] = State::kDigit;
+        } else if (is_gap(k)) {
+          state[k] = State::kDrop;
         }
       }
     }
     i = last + 1;
   }
   // Blanks go unless they keep two words or two numbers apart; marks go
-  // between two CJK characters, where they only serve to split a name.
-  // Each looks at the nearest unit before and after it that is neither a
-  // blank nor a mark (a dropped unit is a blank): the one before is kept on
-  // the way, the one after is found once for each run of such units, so
-  // that a long run of marks costs no more than its length.
+  // between two CJK characters, where they only serve to split a name. Each
+  // looks at the nearest word before and after it, which for a run of gaps
+  // are the units on either side of the run.
   if (seen(Kind::kSpace) || seen(Kind::kSep)) {
-    auto is_word = [&](size_t m) {
-      return !units[m].drop && units[m].kind != Kind::kSpace && units[m].kind != Kind::kSep;
+    constexpr size_t kNone = SIZE_MAX;
+    auto alnum = [&](size_t x) {
+      return x != kNone && (kind[x] == Kind::kWord || kind[x] == Kind::kDigit);
     };
-    const Unit* prev = nullptr;
-    size_t after = 0;  // the next word at or after k, or n; valid while > k
-    for (size_t k = 0; k < n; ++k) {
-      Unit& u = units[k];
-      if (u.drop || (u.kind != Kind::kSpace && u.kind != Kind::kSep)) {
-        // Only blanks and marks change here, and they are never words.
-        if (is_word(k)) prev = &u;
+    auto cjk = [&](size_t x) { return x != kNone && kind[x] == Kind::kCjk; };
+    for (size_t k = 0; k < n;) {
+      if (!is_gap(k)) {
+        ++k;
         continue;
       }
-      if (after <= k) {
-        after = k + 1;
-        while (after < n && !is_word(after)) ++after;
-      }
-      const Unit* next = after < n ? &units[after] : nullptr;
-      if (u.kind == Kind::kSpace) {
-        auto alnum = [](const Unit* x) {
-          return x != nullptr && (x->kind == Kind::kWord || x->kind == Kind::kDigit);
-        };
-        u.drop = !(alnum(prev) && alnum(next));
-      } else {
-        const bool prev_cjk = prev && prev->kind == Kind::kCjk;
-        const bool next_cjk = next && next->kind == Kind::kCjk;
-        u.drop = prev_cjk && next_cjk;
+      size_t end = k + 1;
+      while (end < n && is_gap(end)) ++end;
+      const size_t prev = k > 0 ? k - 1 : kNone;
+      const size_t next = end < n ? end : kNone;
+      const bool keep_blanks = alnum(prev) && alnum(next);
+      const bool drop_marks = cjk(prev) && cjk(next);
+      for (; k < end; ++k) {
+        if (state[k] == State::kDrop) continue;
+        if (kind[k] == Kind::kSpace ? !keep_blanks : drop_marks) state[k] = State::kDrop;
       }
     }
   }
@@ -355,40 +398,45 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   if (out->begin.size() < bl) out->begin.resize(bl);
   if (out->end.size() < bl) out->end.resize(bl);
   char* text = out->text.data();
-  uint32_t* begin = out->begin.data();
-  uint32_t* end = out->end.data();
+  uint32_t* out_begin = out->begin.data();
+  uint32_t* out_end = out->end.data();
   size_t o = 0;
-  for (size_t k = 0; k < n; ++k) {
-    const Unit& u = units[k];
-    if (u.drop) continue;
-    const uint32_t ub = u.begin, ue = units[k + 1].begin;
-    const uint32_t fl = units[k + 1].fb - u.fb;
-    if (fl == 1 || u.digit != 0) {
-      text[o] = u.digit != 0 ? u.digit : buf[u.fb];
-      begin[o] = ub;
-      end[o] = ue;
+  for (size_t k = 0; ascii && k < n; ++k) {  // unit k is byte k, folded to buf[k]
+    if (state[k] == State::kDrop) continue;
+    text[o] = buf[k];
+    out_begin[o] = static_cast<uint32_t>(k);
+    out_end[o] = static_cast<uint32_t>(k + 1);
+    ++o;
+  }
+  for (size_t k = 0; !ascii && k < n; ++k) {
+    const State st = state[k];
+    if (st == State::kDrop) continue;
+    const uint32_t ub = begin[k], ue = begin[k + 1];
+    const uint32_t fl = st == State::kDigit ? 1 : fb[k + 1] - fb[k];
+    if (fl == 1) {
+      text[o] = buf[fb[k]];
+      out_begin[o] = ub;
+      out_end[o] = ue;
       ++o;
       continue;
     }
     if (fl == 3) {  // an ideograph
-      std::memcpy(text + o, buf + u.fb, 3);
-      begin[o] = begin[o + 1] = begin[o + 2] = ub;
-      end[o] = end[o + 1] = end[o + 2] = ue;
+      std::memcpy(text + o, buf + fb[k], 3);
+      out_begin[o] = out_begin[o + 1] = out_begin[o + 2] = ub;
+      out_end[o] = out_end[o + 1] = out_end[o + 2] = ue;
       o += 3;
       continue;
     }
     for (uint32_t b = 0; b < fl; ++b, ++o) {
-      text[o] = buf[u.fb + b];
-      begin[o] = ub;
-      end[o] = ue;
+      text[o] = buf[fb[k] + b];
+      out_begin[o] = ub;
+      out_end[o] = ue;
     }
   }
   out->text.resize(o);
   out->begin.resize(o);
   out->end.resize(o);
-  // What a huge line grew is not kept for the lines after it.
-  if (s.units.size() > (size_t{1} << 20)) s.units = {};
-  if (s.buf.size() > (size_t{1} << 22)) s.buf = {};
+  s.Trim();
 }
 
 }  // namespace textwash::internal

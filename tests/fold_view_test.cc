@@ -174,5 +174,34 @@ TEST(FoldViewTest, DatesAddressesAndShortRunsAreNotNumbers) {
   }
 }
 
+// A line of ASCII alone is folded by a shorter path (each character one
+// byte in, one byte out). With an ideograph after its last word it takes
+// the other path: the cuts must be the same, for numbers split up or not, dates,
+// addresses, runs of blanks and marks, and lines longer than the folder's
+// first buffers.
+TEST(FoldViewTest, AsciiLinesFoldAsLinesWithOtherCharacters) {
+  auto cleaner = NumberCleaner();
+  ASSERT_NE(cleaner, nullptr);
+  const std::vector<std::string> pieces = {
+      "word", "Call", " ", "  ", "\t", "-", ".", "/", "_", "!", "(", ")", "7",
+      "13800138000", "138 0013 8000", "1 3 8-0013 8000", "138.0013.8000", "2013-08-01",
+      "192.168.1.20", "12345", "1", "38", "00"};
+  std::mt19937 rng(20261126);
+  int cut = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const int count = round % 100 == 0 ? 3000 : static_cast<int>(rng() % 40) + 1;
+    for (int k = 0; k < count; ++k) line += pieces[rng() % pieces.size()];
+    line += "word";  // so that no cut reaches the end, where 文 goes
+    const Result ascii = cleaner->Clean(line);
+    const Result other = cleaner->Clean(line + "文");
+    EXPECT_EQ(ascii.edits, other.edits) << line;
+    EXPECT_EQ(ascii.text + "文", other.text) << line;
+    cut += !ascii.edits.empty();
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(cut, 300);
+}
+
 }  // namespace
 }  // namespace textwash
