@@ -142,6 +142,7 @@ struct CompiledRule {
   bool fold = false;
   std::unique_ptr<LazyRegex> triggers;  // the raw-text triggers, if the rule has any
   size_t numeral_run = 0;  // > 0: a line with a run of this many numerals
+  size_t short_line = 0;   // > 0: a line with 1 to this many solid bytes
   std::unique_ptr<LazyRegex> requirements;  // what a triggered line must also hold
   bool requirements_anchored = false;       // each starts with `^`
   int weight = 0;
@@ -353,6 +354,9 @@ struct Cleaner::Impl {
   // The rules with a numeral_run, and the shortest run they ask for.
   std::vector<int> numeral_rules;
   size_t min_numeral_run = 0;
+  // The rules with a short_line, and the longest line they ask for.
+  std::vector<int> short_line_rules;
+  size_t max_short_line = 0;
   std::unordered_map<std::string, int> by_id;
   // The normalizers that need tables, when their options are on.
   std::shared_ptr<const internal::MojibakeRepair> mojibake;
@@ -435,9 +439,9 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
           return s;
         }
       }
-      // A rule with triggers (or a numeral run) is found through them; its
-      // own terms run only on the lines they pick.
-      if (def.triggers.empty() && def.numeral_run == 0) {
+      // A rule with triggers (or a numeral run, or short lines) is found
+      // through them; its own terms run only on the lines they pick.
+      if (def.triggers.empty() && def.numeral_run == 0 && def.short_line == 0) {
         scan->push_back(internal::ScanPattern{
             term.literal ? RE2::QuoteMeta(term.text) : term.text,
             def.ignore_case, index, where,
@@ -460,13 +464,18 @@ Status Cleaner::Impl::AddPack(const RulePack& pack, bool builtin,
     rule.validate = def.validate;
     rule.first_line_only = def.first_line_only;
     rule.numeral_run = static_cast<size_t>(def.numeral_run);
+    rule.short_line = static_cast<size_t>(def.short_line);
+    if (def.short_line > 0) {
+      short_line_rules.push_back(index);
+      max_short_line = std::max(max_short_line, rule.short_line);
+    }
     if (def.numeral_run > 0) {
       numeral_rules.push_back(index);
       min_numeral_run = min_numeral_run == 0
                             ? rule.numeral_run
                             : std::min(min_numeral_run, rule.numeral_run);
     }
-    rule.exact = def.triggers.empty() && def.numeral_run == 0 &&
+    rule.exact = def.triggers.empty() && def.numeral_run == 0 && def.short_line == 0 &&
                  std::all_of(def.terms.begin(), def.terms.end(),
                              [&](const internal::RuleTerm& term) {
                                return IsExactLiteral(term, def.ignore_case);
@@ -706,6 +715,12 @@ class Cleaner::Impl::RuleRun {
   void RunRaw(int rule, size_t begin, size_t end, bool line_start_only);
   void RunLine(int rule, size_t li);
   void RunFolded(int rule, size_t li);
+  // Calls on_line(k, line) for each short-line rule short_line_rules[k]
+  // and each line of `range` short enough for it, until it returns false.
+  template <typename OnLine>
+  void PickShortLines(const Span& range, OnLine&& on_line) const;
+  // Appends the short lines of `rule` where its regex may match.
+  void AddShortLines(int rule, std::vector<size_t>* candidate_lines) const;
 
   const Impl* impl_ = nullptr;
   bool want_values_ = false;
@@ -720,9 +735,93 @@ class Cleaner::Impl::RuleRun {
   size_t next_ = 0;            // the first hit of the next rule
   size_t first_line_ = 0;      // the first line with text: the title, if any
   std::vector<Signal> signals_;
+  // The term of a hit that says a short-line rule has lines to look at (no
+  // term of a rule has this index), and which of them have one.
+  static constexpr uint32_t kShortLines = UINT32_MAX;
+  std::vector<char> short_hit_;
 };
 
+template <typename OnLine>
+void Cleaner::Impl::RuleRun::PickShortLines(const Span& range, OnLine&& on_line) const {
+  const std::vector<int>& rules = impl_->short_line_rules;
+  if (rules.empty()) return;
+  const std::vector<Line>& lines = *lines_;
+  for (size_t li = internal::LineIndexOf(lines, range.begin);
+       li < lines.size() && lines[li].begin < range.end; ++li) {
+    if (lines[li].begin == lines[li].end) continue;
+    const size_t solid = internal::CountSolidBytes(
+        text_.substr(lines[li].begin, lines[li].end - lines[li].begin), impl_->max_short_line);
+    if (solid == 0 || solid > impl_->max_short_line) continue;
+    for (size_t k = 0; k < rules.size(); ++k) {
+      if (solid <= compiled_rule(rules[k]).short_line && !on_line(k, li)) return;
+    }
+  }
+}
+
+// The short lines go through the rule's regex together, joined by the line
+// breaks that end them in the text, a chunk of about 64 KB at a time: a
+// document of many short lines costs a search per chunk rather than one per
+// line. Each line keeps what stands around it in the text (a line break or
+// the text's start or end), so a match on the line alone is a match in the
+// chunk; a match in the chunk marks every line it touches, and RunLine then
+// decides on each, as on any candidate line. Fold rules match the folded
+// view, which the chunk is not: all their short lines are candidates.
+void Cleaner::Impl::RuleRun::AddShortLines(int rule, std::vector<size_t>* candidate_lines) const {
+  constexpr size_t kChunkBytes = size_t{64} << 10;
+  const CompiledRule& r = compiled_rule(rule);
+  const size_t k = static_cast<size_t>(
+      std::lower_bound(impl_->short_line_rules.begin(), impl_->short_line_rules.end(), rule) -
+      impl_->short_line_rules.begin());
+  thread_local std::string chunk;
+  thread_local std::vector<std::pair<size_t, size_t>> starts;  // chunk offset, line
+  chunk.clear();
+  starts.clear();
+  auto flush = [&] {
+    if (r.fold) {
+      for (const auto& [at, li] : starts) candidate_lines->push_back(li);
+    } else {
+      EachMatch(r.re->get(), chunk, 0, chunk.size(), false,
+                [&](size_t mb, size_t me, size_t, size_t) -> size_t {
+                  // The lines from the one mb is on to the one the match's
+                  // last byte is on.
+                  auto line_at = [&](size_t at) {
+                    return std::upper_bound(starts.begin(), starts.end(), at,
+                                            [](size_t a, const std::pair<size_t, size_t>& s) {
+                                              return a < s.first;
+                                            }) -
+                           starts.begin() - 1;
+                  };
+                  const ptrdiff_t last = line_at(me > mb ? me - 1 : mb);
+                  for (ptrdiff_t x = line_at(mb); x <= last; ++x) {
+                    candidate_lines->push_back(starts[static_cast<size_t>(x)].second);
+                  }
+                  // On to the next line.
+                  return static_cast<size_t>(last) + 1 < starts.size()
+                             ? starts[static_cast<size_t>(last) + 1].first
+                             : chunk.size();
+                });
+    }
+    chunk.clear();
+    starts.clear();
+  };
+  for (const Span& range : ranges_) {
+    PickShortLines(range, [&](size_t picked, size_t li) {
+      if (picked != k) return true;
+      const Line& line = (*lines_)[li];
+      starts.emplace_back(chunk.size(), li);
+      chunk.append(text_, line.begin, line.end - line.begin);
+      if (line.end < text_.size()) chunk += '\n';
+      if (chunk.size() >= kChunkBytes) flush();
+      return true;
+    });
+  }
+  flush();
+  if (chunk.capacity() > 4 * kChunkBytes) std::string().swap(chunk);
+}
+
 void Cleaner::Impl::RuleRun::Scan() {
+  short_hit_.assign(impl_->short_line_rules.size(), 0);
+  size_t short_hits = 0;
   std::vector<internal::NumeralRun>& runs = NumeralRunScratch();
   const std::vector<int>& numeral_rules = impl_->numeral_rules;
   for (const Span& range : ranges_) {
@@ -732,7 +831,19 @@ void Cleaner::Impl::RuleRun::Scan() {
     for (size_t k = first; k < hits_.size(); ++k) {
       if (hits_[k].end != ScanHit::kAnywhere) hits_[k].end += range.begin;
     }
-    if (numeral_rules.empty() || text_.size() > UINT32_MAX) continue;
+    if (text_.size() > UINT32_MAX) continue;
+    // One hit says that a short-line rule has lines to look at: RunNextRule
+    // finds them again (a text of many short lines would otherwise need a
+    // hit for each).
+    PickShortLines(range, [&](size_t k, size_t) {
+      if (!short_hit_[k]) {
+        short_hit_[k] = true;
+        hits_.push_back(ScanHit{impl_->short_line_rules[k], 0, 0, kShortLines});
+        ++short_hits;
+      }
+      return short_hits < short_hit_.size();
+    });
+    if (numeral_rules.empty()) continue;
     runs.clear();
     internal::FindNumeralRuns(part, impl_->min_numeral_run, &runs);
     for (const internal::NumeralRun& run : runs) {
@@ -743,8 +854,9 @@ void Cleaner::Impl::RuleRun::Scan() {
       }
     }
   }
-  if (text_.size() > UINT32_MAX) {  // RunNextRule finds the runs itself
+  if (text_.size() > UINT32_MAX) {  // RunNextRule finds the runs and lines itself
     for (int rule : numeral_rules) hits_.push_back(ScanHit{rule, ScanHit::kAnywhere});
+    for (int rule : impl_->short_line_rules) hits_.push_back(ScanHit{rule, ScanHit::kAnywhere});
   }
   if (hits_.empty()) return;
   std::sort(hits_.begin(), hits_.end(), [](const ScanHit& a, const ScanHit& b) {
@@ -908,14 +1020,19 @@ void Cleaner::Impl::RuleRun::RunNextRule() {
   // they pick).
   thread_local std::vector<size_t> candidate_lines;  // of one rule at a time
   candidate_lines.clear();
+  bool short_lines = false;
   for (size_t k = i; k < j && hits_[k].end != ScanHit::kAnywhere; ++k) {
+    if (hits_[k].length == 0 && hits_[k].term == kShortLines) {
+      short_lines = true;
+      continue;
+    }
     // The match ends at hits[k].end; its last byte is on this line.
     const size_t at = hits_[k].end > 0 ? hits_[k].end - 1 : 0;
     const size_t li = internal::LineIndexOf(*lines_, at);
     if (candidate_lines.empty() || candidate_lines.back() != li) candidate_lines.push_back(li);
   }
   if (hits_[j - 1].end == ScanHit::kAnywhere) {
-    if (r.triggers == nullptr && r.numeral_run == 0) {
+    if (r.triggers == nullptr && r.numeral_run == 0 && r.short_line == 0) {
       for (const Span& range : ranges_) RunRaw(rule, range.begin, range.end, false);
       return;
     }
@@ -938,6 +1055,10 @@ void Cleaner::Impl::RuleRun::RunNextRule() {
         }
       }
     }
+    short_lines = r.short_line > 0;
+  }
+  if (short_lines) AddShortLines(rule, &candidate_lines);
+  if (hits_[j - 1].end == ScanHit::kAnywhere || short_lines) {
     // Lines from more than one source: in order, each once.
     std::sort(candidate_lines.begin(), candidate_lines.end());
     candidate_lines.erase(std::unique(candidate_lines.begin(), candidate_lines.end()),

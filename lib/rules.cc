@@ -107,11 +107,12 @@ Status GetTerms(std::string_view file, const toml::table& t,
 
 Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
   rule->pos = PosOf(file, t.source());
-  static constexpr std::array<std::string_view, 20> kKeys = {
+  static constexpr std::array<std::string_view, 21> kKeys = {
       "id",       "category", "kind",     "description", "literals",
       "patterns", "ignore_case", "replacement", "enabled", "fold",
-      "triggers", "numeral_run", "requires", "weight",   "cue",
-      "pii",      "validate", "scope",    "signal",      "list"};
+      "triggers", "numeral_run", "short_line", "requires", "weight",
+      "cue",      "pii",      "validate", "scope",    "signal",
+      "list"};
   for (const auto& [key, value] : t) {
     bool known = false;
     for (std::string_view k : kKeys) known |= key.str() == k;
@@ -121,7 +122,7 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
                          "\" in [[rule]] (expected id, category, kind, "
                          "description, literals, patterns, ignore_case, "
                          "replacement, enabled, fold, triggers, "
-                         "numeral_run, requires, "
+                         "numeral_run, short_line, requires, "
                          "weight, cue, "
                          "pii, validate, scope, signal, list)");
     }
@@ -228,16 +229,26 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
     }
     rule->numeral_run = static_cast<int>(v->get());
   }
-  const bool picks_lines = !rule->triggers.empty() || rule->numeral_run > 0;
+  if (const toml::node* n = t.get("short_line")) {
+    const auto* v = n->as_integer();
+    if (v == nullptr || v->get() < 1 || v->get() > kMaxShortLine) {
+      return ErrorAt(PosOf(file, n->source()),
+                     where + "\"short_line\" must be an integer from 1 to " +
+                         std::to_string(kMaxShortLine));
+    }
+    rule->short_line = static_cast<int>(v->get());
+  }
+  const bool picks_lines =
+      !rule->triggers.empty() || rule->numeral_run > 0 || rule->short_line > 0;
   if (!rule->requirements.empty() && !picks_lines) {
     return ErrorAt(PosOf(file, t.get("requires")->source()),
-                   where + "\"requires\" needs \"triggers\" or "
-                           "\"numeral_run\": it narrows the lines they pick");
+                   where + "\"requires\" needs \"triggers\", \"numeral_run\" "
+                           "or \"short_line\": it narrows the lines they pick");
   }
   if (rule->fold && !picks_lines) {
     return ErrorAt(rule->pos, where +
-                                  "fold = true needs \"triggers\" or "
-                                  "\"numeral_run\": what picks the lines to fold");
+                                  "fold = true needs \"triggers\", \"numeral_run\" "
+                                  "or \"short_line\": what picks the lines to fold");
   }
   if (const toml::node* n = t.get("weight")) {
     const auto* w = n->as_integer();

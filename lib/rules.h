@@ -44,6 +44,8 @@ enum class Validator {
 
 // The longest numeral_run a rule may ask for.
 constexpr int kMaxNumeralRun = 100;
+// The most bytes a short_line rule may ask for.
+constexpr int kMaxShortLine = 200;
 
 struct RuleDef {
   std::string id;
@@ -58,9 +60,13 @@ struct RuleDef {
   // > 0: a line with a run of this many numerals (numerals.h) is looked at
   // too, as a line a trigger hits is.
   int numeral_run = 0;
-  // "requires": raw-text terms a line a trigger or the numeral run picks
-  // must also match, one of them at least, before the rule looks at it (a
-  // condition too slow to scan for). Only with triggers or numeral_run.
+  // > 0: a line with 1 to this many bytes other than spaces and tabs is
+  // looked at too, as a line a trigger hits is (a whole-line label, whose
+  // words are too common to scan for).
+  int short_line = 0;
+  // "requires": raw-text terms a line a trigger, the numeral run or the
+  // short line picks must also match, one of them at least, before the rule
+  // looks at it (a condition too slow to scan for). Only with one of those.
   std::vector<RuleTerm> requirements;
   int weight = 0;                  // score rules
   bool cue = false;                // score rules: a promotional cue

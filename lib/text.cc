@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lib/text.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -197,6 +201,27 @@ bool IsBlank(std::string_view s) {
     i += len;
   }
   return true;
+}
+
+size_t CountSolidBytes(std::string_view s, size_t most) {
+  size_t count = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i one = _mm_set1_epi8(1);
+  for (; i + 16 <= s.size() && count <= most; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // 1 in each solid byte, summed by the two halves' sums of absolute
+    // differences (a popcount would be a library call without -mpopcnt).
+    const __m128i solid = _mm_andnot_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)), one);
+    const __m128i sums = _mm_sad_epu8(solid, _mm_setzero_si128());
+    count += static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; i < s.size() && count <= most; ++i) count += s[i] != ' ' && s[i] != '\t';
+  return count;
 }
 
 namespace {

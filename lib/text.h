@@ -39,6 +39,11 @@ bool IsListItem(std::string_view s);
 // Returns true if `s` holds only horizontal white space (or nothing).
 bool IsBlank(std::string_view s);
 
+// Returns how many bytes of `s` are neither a space nor a tab, or some
+// number above `most` once there are more than `most`: a long line costs
+// little more than a short one.
+size_t CountSolidBytes(std::string_view s, size_t most);
+
 // Returns the sentence of `line` that holds the match [begin, end): from just
 // after the previous sentence end (。！？!?；; or '.' before a space) to just
 // after the next one, or to the edges of the line. Sentence ends inside a

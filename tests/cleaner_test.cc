@@ -908,6 +908,93 @@ TEST(CleanerTest, PageCounterTriggerPicksEveryLineThePatternsMatch) {
   EXPECT_GT(removed, 600);
 }
 
+// The ad label rule looks at lines of at most 20 bytes besides blanks: on
+// random labels and near misses, with blanks of every length around and
+// inside them, it removes what it removes when it looks at every line.
+TEST(CleanerTest, AdLabelShortLinesPickEveryLineThePatternsMatch) {
+  const auto [a, b] = AndEveryLineTriggered("short_line = 20\n");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  const std::vector<std::string> blanks = {"", " ", "\t", "  \t ", std::string(30, ' '),
+                                           std::string(17, '\t')};
+  const std::vector<std::string> labels = {
+      "Advertisement", "ADVERTISEMENTS", "advertisement", "Sponsored", "sponsored content",
+      "SPONSORED CONTENT", "sponsored" + std::string(20, ' ') + "content", "Paid content",
+      "Promoted", "Ad", "AD", "ads", "Ads", "Add", "Adverts", "Sponsored content by Acme Co",
+      "Advertisement feature", "Read", "bad"};
+  const std::vector<std::string> ends = {"", ":", ".", " :", "!", ": more", "..."};
+  std::mt19937 rng(20261126);
+  int removed = 0;
+  for (int round = 0; round < 6000; ++round) {
+    const std::string line = blanks[rng() % blanks.size()] + labels[rng() % labels.size()] +
+                             blanks[rng() % blanks.size()] + ends[rng() % ends.size()] +
+                             blanks[rng() % blanks.size()];
+    removed += SameEditsAndRuleRemoved(*a, *b, line, "en.ad_label");
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(removed, 1500);
+}
+
+// `short_line = N` picks the lines with 1 to N bytes besides spaces and tabs,
+// however many blanks they hold; the rule's patterns decide on those.
+TEST(CleanerTest, ShortLinePicksLinesByTheirSolidBytes) {
+  Options options;
+  options.default_rules = false;
+  options.rule_texts.push_back(
+      {"r.toml",
+       "[[rule]]\nid = \"t.short\"\ncategory = \"boilerplate\"\nkind = \"line\"\n"
+       "short_line = 5\npatterns = ['^[ \\t]*x[x \\t]*$']\n"});
+  auto cleaner = MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  const std::string many(40, ' ');
+  const std::vector<std::string> picked = {"x", "xxxxx", " x x x x x ",
+                                           many + "xx" + many + "x" + many, "\tx\tx\t" + many,
+                                           std::string(20, '\t') + "x"};
+  for (const std::string& line : picked) {
+    EXPECT_EQ(cleaner->Clean("keep\n" + line + "\nkeep\n").text, "keep\nkeep\n") << line;
+  }
+  const std::vector<std::string> not_picked = {"xxxxxx", " x x x x x x", many + "xxx" + many + "xxx",
+                                               std::string(44, 'x')};
+  for (const std::string& line : not_picked) {
+    const std::string text = "keep\n" + line + "\nkeep\n";
+    EXPECT_EQ(cleaner->Clean(text).text, text) << line;
+  }
+}
+
+// The short lines of a document go through the regex together: what a
+// short-line rule removes from a document of many lines (over 64 KB of them,
+// in the order they come) is what it removes from each line alone, and a
+// line at the end of the text is one there (`\z`).
+TEST(CleanerTest, ShortLinesAreLookedAtAsAlone) {
+  Options options;
+  options.default_rules = false;
+  options.layout = false;
+  options.min_repeat_chars = 0;
+  options.rule_texts.push_back(
+      {"r.toml",
+       "[[rule]]\nid = \"t.short\"\ncategory = \"boilerplate\"\nkind = \"line\"\n"
+       "short_line = 6\npatterns = ['^[ \\t]*x[x \\t]*$', '^y', 'z\\z', '\\bw\\b']\n"});
+  auto cleaner = MakeCleaner(options);
+  ASSERT_NE(cleaner, nullptr);
+  const std::vector<std::string> pieces = {"x", "y", "z", "w", " ", "\t", "q", "文", "ww"};
+  std::mt19937 rng(20261126);
+  std::string doc, kept;
+  int removed = 0;
+  while (doc.size() < 200000) {
+    std::string line;
+    for (int k = static_cast<int>(rng() % 9); k > 0; --k) line += pieces[rng() % pieces.size()];
+    const bool alone = cleaner->Clean(line + "\n").text.empty();
+    doc += line + "\n";
+    if (!alone) kept += line + "\n";
+    removed += alone;
+  }
+  EXPECT_EQ(cleaner->Clean(doc).text, kept);
+  EXPECT_GT(removed, 3000);
+  // z ends the text only on the last line, without a line break after it.
+  EXPECT_EQ(cleaner->Clean("qz\nz").text, "qz\n");
+  EXPECT_EQ(cleaner->Clean("z\nqz\n").text, "z\nqz\n");
+}
+
 // A rule's `requires` narrows the lines its triggers hit: a line goes on to
 // the rule's patterns only if it also matches a requirement.
 TEST(CleanerTest, RequiresNarrowsTheLinesATriggerHits) {

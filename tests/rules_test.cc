@@ -32,14 +32,20 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
        "bad.toml:4:8: unknown kind \"para\" (expected marker, line, sentence, span, "
        "tail, score, contact)"},
       {"fold without triggers", head + "literals = ['x']\nfold = true\n",
-       "bad.toml:1:1: rule \"t.r\": fold = true needs \"triggers\" or \"numeral_run\": "
-       "what picks the lines to fold"},
+       "bad.toml:1:1: rule \"t.r\": fold = true needs \"triggers\", \"numeral_run\" or "
+       "\"short_line\": what picks the lines to fold"},
       {"numeral run not a number", head + "literals = ['x']\nnumeral_run = '7'\n",
        "bad.toml:6:15: rule \"t.r\": \"numeral_run\" must be an integer from 1 to 100"},
       {"numeral run of none", head + "literals = ['x']\nnumeral_run = 0\n",
        "bad.toml:6:15: rule \"t.r\": \"numeral_run\" must be an integer from 1 to 100"},
       {"numeral run too long", head + "literals = ['x']\nfold = true\nnumeral_run = 101\n",
        "bad.toml:7:15: rule \"t.r\": \"numeral_run\" must be an integer from 1 to 100"},
+      {"short line not a number", head + "literals = ['x']\nshort_line = 2.5\n",
+       "bad.toml:6:14: rule \"t.r\": \"short_line\" must be an integer from 1 to 200"},
+      {"short line of none", head + "literals = ['x']\nshort_line = 0\n",
+       "bad.toml:6:14: rule \"t.r\": \"short_line\" must be an integer from 1 to 200"},
+      {"short line too long", head + "literals = ['x']\nshort_line = 201\n",
+       "bad.toml:6:14: rule \"t.r\": \"short_line\" must be an integer from 1 to 200"},
       {"empty trigger", head + "literals = ['x']\ntriggers = ['']\n",
        "bad.toml:6:13: empty pattern"},
       {"score without weight",
@@ -53,8 +59,8 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
       {"bad trigger", head + "literals = ['x']\nfold = true\ntriggers = ['(']\n",
        "bad.toml:7:13: rule \"t.r\": trigger 1: missing ): ("},
       {"requires without triggers", head + "literals = ['x']\nrequires = ['y']\n",
-       "bad.toml:6:12: rule \"t.r\": \"requires\" needs \"triggers\" or "
-       "\"numeral_run\": it narrows the lines they pick"},
+       "bad.toml:6:12: rule \"t.r\": \"requires\" needs \"triggers\", \"numeral_run\" or "
+       "\"short_line\": it narrows the lines they pick"},
       {"bad requirement", head + "literals = ['x']\ntriggers = ['x']\nrequires = ['x', '[']\n",
        "bad.toml:7:18: rule \"t.r\": requirement 2: missing ]: ["},
       {"empty-matching requirement", head + "literals = ['x']\ntriggers = ['x']\nrequires = ['y?']\n",
@@ -67,7 +73,8 @@ TEST(RulesTest, BadRuleFilesSayWhereAndWhy) {
       {"typo in a key", head + "pattern = ['x']\n",
        "bad.toml:5:1: unknown key \"pattern\" in [[rule]] (expected id, category, "
        "kind, description, literals, patterns, ignore_case, replacement, enabled, "
-       "fold, triggers, numeral_run, requires, weight, cue, pii, validate, scope, "
+       "fold, triggers, numeral_run, short_line, requires, weight, cue, pii, validate, "
+       "scope, "
        "signal, list)"},
       {"patterns not an array", head + "patterns = 'x'\n",
        "bad.toml:5:12: \"patterns\" must be an array of strings"},
