@@ -107,6 +107,25 @@ size_t AsciiRunEnd(const unsigned char* p, size_t i, size_t stop) {
   return i;
 }
 
+// The first k in [from, n) with kind[k] == first or first + 1, or n: 16
+// kinds a step where SSE2 is there (most units are neither, in the passes
+// that look for digits or for blanks and marks).
+size_t NextOfKinds(const Kind* kind, size_t from, size_t n, Kind first) {
+  size_t k = from;
+#if defined(__SSE2__)
+  const __m128i lo = _mm_set1_epi8(static_cast<char>(first));
+  const __m128i hi = _mm_set1_epi8(static_cast<char>(static_cast<int>(first) + 1));
+  for (; k + 16 <= n; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kind + k));
+    const int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lo), _mm_cmpeq_epi8(v, hi)));
+    if (hit != 0) return k + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hit)));
+  }
+#endif
+  const auto a = static_cast<unsigned>(first);
+  while (k < n && static_cast<unsigned>(kind[k]) - a > 1u) ++k;
+  return k;
+}
+
 // The buffers FoldLine reuses. A character is a unit: units[k] began at
 // input byte begin[k] and was folded to buf[fb[k], fb[k + 1]); the arrays
 // have one entry more, after the last unit, for where the last one ends.
@@ -191,7 +210,25 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   size_t n = 0;       // units
   size_t bl = 0;      // bytes of buf in use
   unsigned kinds_seen = 0;  // bit k: a unit of Kind k
-  bool ascii = true;        // every unit an ASCII byte: unit k is byte k
+  // A line of ASCII alone (most English lines): unit k is byte k, folded to
+  // buf[k], so that begin and fb, which say just that, are not written.
+  const bool ascii = AsciiRunEnd(p, 0, size) == size;
+  if (ascii) {
+    if (room < size + 1) {
+      s.Grow(size + 1);
+      arrays();
+    }
+    for (size_t k = 0; k < size; ++k) kind[k] = kAsciiKinds[p[k]];
+    std::memset(state, static_cast<int>(State::kKeep), size);
+    for (size_t k = 0; k < size; ++k) {
+      const unsigned char c = p[k];
+      buf[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+    }
+    // Which kinds are there only lets the passes below be skipped: an
+    // English line has blanks and marks, and most folded ones digits.
+    kinds_seen = ~0u;
+    n = bl = size;
+  }
   // The unified ideograph (U+4E00..U+9FFF) at i, or 0.
   auto ideograph_at = [&](size_t i) -> char32_t {
     if (p[i] < 0xE4 || p[i] > 0xE9 || size - i < 3 || (p[i + 1] & 0xC0) != 0x80 ||
@@ -203,7 +240,7 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   };
   // Runs of ASCII and of ideographs, the bulk of most lines, are folded a
   // run at a time, each array in a loop of its own.
-  for (size_t i = 0; i < size;) {
+  for (size_t i = ascii ? size : 0; i < size;) {
     if (n + 1 == room) {  // room for this unit and the one after the last
       s.Grow(2 * room);
       arrays();
@@ -235,7 +272,6 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       i = k;
       continue;
     }
-    ascii = false;
     if (char32_t c = ideograph_at(i); c != 0) {  // ideographs fold to themselves
       const size_t stop = std::min(size, i + 3 * units_left);
       const size_t first = i;
@@ -295,8 +331,10 @@ void FoldLine(std::string_view line, FoldedLine* out) {
     ++n;
     i += len;
   }
-  begin[n] = static_cast<uint32_t>(size);
-  fb[n] = static_cast<uint32_t>(bl);
+  if (!ascii) {
+    begin[n] = static_cast<uint32_t>(size);
+    fb[n] = static_cast<uint32_t>(bl);
+  }
   static_assert(static_cast<int>(Kind::kNumeral) == static_cast<int>(Kind::kDigit) + 1 &&
                 static_cast<int>(Kind::kSep) == static_cast<int>(Kind::kSpace) + 1);
   auto in = [](Kind k, Kind first) {
@@ -312,10 +350,8 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   auto seen = [&](Kind k) { return (kinds_seen >> static_cast<unsigned>(k)) & 1; };
   const bool numbers = seen(Kind::kDigit) || seen(Kind::kNumeral);
   for (size_t i = 0; numbers && i < n;) {
-    if (!is_number(i)) {
-      ++i;
-      continue;
-    }
+    i = NextOfKinds(kind, i, n, Kind::kDigit);  // or numeral
+    if (i == n) break;
     size_t j = i, last = i;
     int digits = 0;
     while (j < n) {
@@ -342,7 +378,7 @@ void FoldLine(std::string_view line, FoldedLine* out) {
       if (is_number(k)) {
         ++groups.back();
       } else if (groups.back() > 0) {
-        dotted |= fb[k + 1] - fb[k] == 1 && buf[fb[k]] == '.';
+        dotted |= ascii ? buf[k] == '.' : fb[k + 1] - fb[k] == 1 && buf[fb[k]] == '.';
         groups.push_back(0);
       }
     }
@@ -376,10 +412,8 @@ void FoldLine(std::string_view line, FoldedLine* out) {
     };
     auto cjk = [&](size_t x) { return x != kNone && kind[x] == Kind::kCjk; };
     for (size_t k = 0; k < n;) {
-      if (!is_gap(k)) {
-        ++k;
-        continue;
-      }
+      k = NextOfKinds(kind, k, n, Kind::kSpace);  // or a mark
+      if (k == n) break;
       size_t end = k + 1;
       while (end < n && is_gap(end)) ++end;
       const size_t prev = k > 0 ? k - 1 : kNone;
@@ -401,12 +435,15 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   uint32_t* out_begin = out->begin.data();
   uint32_t* out_end = out->end.data();
   size_t o = 0;
-  for (size_t k = 0; ascii && k < n; ++k) {  // unit k is byte k, folded to buf[k]
-    if (state[k] == State::kDrop) continue;
-    text[o] = buf[k];
-    out_begin[o] = static_cast<uint32_t>(k);
-    out_end[o] = static_cast<uint32_t>(k + 1);
-    ++o;
+  for (size_t k = 0; ascii && k < n;) {  // runs of kept units between dropped ones
+    const auto* drop = static_cast<const State*>(
+        std::memchr(state + k, static_cast<int>(State::kDrop), n - k));
+    const size_t end = drop == nullptr ? n : static_cast<size_t>(drop - state);
+    std::memcpy(text + o, buf + k, end - k);
+    for (size_t j = 0; j < end - k; ++j) out_begin[o + j] = static_cast<uint32_t>(k + j);
+    for (size_t j = 0; j < end - k; ++j) out_end[o + j] = static_cast<uint32_t>(k + j + 1);
+    o += end - k;
+    k = end + 1;
   }
   for (size_t k = 0; !ascii && k < n; ++k) {
     const State st = state[k];
