@@ -875,11 +875,12 @@ TEST(CleanerTest, BreadcrumbTriggersPickEveryLineThePatternsMatch) {
   EXPECT_GT(removed, 600);
 }
 
-// The page counter's trigger wants a number before 页, which each of its
-// patterns has: on random counters and near misses spliced into a sentence,
-// the rule removes what it removes when it looks at every line.
-TEST(CleanerTest, PageCounterTriggerPicksEveryLineThePatternsMatch) {
-  const std::string trigger = "triggers = ['[0-9][ \\t]*页']\n";
+// The page counter's triggers want 页 before 共 or 第, or /N页, one of which
+// each of its patterns has: on random counters and near misses spliced into
+// a sentence, the rule removes what it removes when it looks at every line.
+TEST(CleanerTest, PageCounterTriggersPickEveryLineThePatternsMatch) {
+  const std::string trigger =
+      "triggers = ['页[ \\t]*[,，/、(（]?[ \\t]*[共第]', '/[ \\t]*[0-9]+[ \\t]*页']\n";
   const auto [a, b] = AndEveryLineTriggered(trigger);
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
