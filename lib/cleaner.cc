@@ -772,8 +772,11 @@ void Cleaner::Impl::RuleRun::AddShortLines(int rule, std::vector<size_t>* candid
   const size_t k = static_cast<size_t>(
       std::lower_bound(impl_->short_line_rules.begin(), impl_->short_line_rules.end(), rule) -
       impl_->short_line_rules.begin());
-  thread_local std::string chunk;
-  thread_local std::vector<std::pair<size_t, size_t>> starts;  // chunk offset, line
+  // Through references: a thread_local is looked up again on each use.
+  thread_local std::string chunk_buffer;
+  thread_local std::vector<std::pair<size_t, size_t>> starts_buffer;
+  std::string& chunk = chunk_buffer;
+  std::vector<std::pair<size_t, size_t>>& starts = starts_buffer;  // chunk offset, line
   chunk.clear();
   starts.clear();
   auto flush = [&] {

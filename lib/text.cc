@@ -203,7 +203,7 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-size_t CountSolidBytes(std::string_view s, size_t most) {
+size_t CountLongSolidBytes(std::string_view s, size_t most) {
   size_t count = 0;
   size_t i = 0;
 #if defined(__SSE2__)

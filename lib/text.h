@@ -42,7 +42,13 @@ bool IsBlank(std::string_view s);
 // Returns how many bytes of `s` are neither a space nor a tab, or some
 // number above `most` once there are more than `most`: a long line costs
 // little more than a short one.
-size_t CountSolidBytes(std::string_view s, size_t most);
+size_t CountLongSolidBytes(std::string_view s, size_t most);
+inline size_t CountSolidBytes(std::string_view s, size_t most) {
+  if (s.size() > 16) return CountLongSolidBytes(s, most);
+  size_t count = 0;
+  for (char c : s) count += c != ' ' && c != '\t';
+  return count;
+}
 
 // Returns the sentence of `line` that holds the match [begin, end): from just
 // after the previous sentence end (。！？!?；; or '.' before a space) to just
