@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <array>
+#include <cstdint>
 #include <utility>
 
 #include "lib/hygiene.h"
@@ -77,6 +78,22 @@ Status GetBool(std::string_view file, const toml::table& t,
                    "\"" + std::string(key) + "\" must be true or false");
   }
   *out = b->get();
+  return Status::Ok();
+}
+
+// Reads the integer `key`, if there is one, into `*out`: it must be from
+// `lo` to `hi`. `where` names the rule in the message.
+Status GetInt(std::string_view file, const toml::table& t, std::string_view key,
+              int64_t lo, int64_t hi, const std::string& where, int* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return Status::Ok();
+  const auto* v = n->as_integer();
+  if (v == nullptr || v->get() < lo || v->get() > hi) {
+    return ErrorAt(PosOf(file, n->source()),
+                   where + "\"" + std::string(key) + "\" must be an integer from " +
+                       std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  *out = static_cast<int>(v->get());
   return Status::Ok();
 }
 
@@ -220,23 +237,13 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
       !s.ok()) {
     return s;
   }
-  if (const toml::node* n = t.get("numeral_run")) {
-    const auto* v = n->as_integer();
-    if (v == nullptr || v->get() < 1 || v->get() > kMaxNumeralRun) {
-      return ErrorAt(PosOf(file, n->source()),
-                     where + "\"numeral_run\" must be an integer from 1 to " +
-                         std::to_string(kMaxNumeralRun));
-    }
-    rule->numeral_run = static_cast<int>(v->get());
+  if (Status s = GetInt(file, t, "numeral_run", 1, kMaxNumeralRun, where, &rule->numeral_run);
+      !s.ok()) {
+    return s;
   }
-  if (const toml::node* n = t.get("short_line")) {
-    const auto* v = n->as_integer();
-    if (v == nullptr || v->get() < 1 || v->get() > kMaxShortLine) {
-      return ErrorAt(PosOf(file, n->source()),
-                     where + "\"short_line\" must be an integer from 1 to " +
-                         std::to_string(kMaxShortLine));
-    }
-    rule->short_line = static_cast<int>(v->get());
+  if (Status s = GetInt(file, t, "short_line", 1, kMaxShortLine, where, &rule->short_line);
+      !s.ok()) {
+    return s;
   }
   const bool picks_lines =
       !rule->triggers.empty() || rule->numeral_run > 0 || rule->short_line > 0;
@@ -251,16 +258,11 @@ Status ParseRule(std::string_view file, const toml::table& t, RuleDef* rule) {
                                   "or \"short_line\": what picks the lines to fold");
   }
   if (const toml::node* n = t.get("weight")) {
-    const auto* w = n->as_integer();
-    if (w == nullptr || w->get() < 1 || w->get() > 100) {
-      return ErrorAt(PosOf(file, n->source()),
-                     where + "\"weight\" must be an integer from 1 to 100");
-    }
+    if (Status s = GetInt(file, t, "weight", 1, 100, where, &rule->weight); !s.ok()) return s;
     if (rule->kind != RuleKind::kScore) {
       return ErrorAt(PosOf(file, n->source()),
                      where + "\"weight\" is only for kind = \"score\"");
     }
-    rule->weight = static_cast<int>(w->get());
   } else if (rule->kind == RuleKind::kScore) {
     return ErrorAt(rule->pos, where + "a score rule needs a \"weight\"");
   }

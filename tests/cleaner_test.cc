@@ -758,11 +758,14 @@ TEST(CleanerTest, WeChatTriggersFindWhatTheLooseOnesFound) {
   EXPECT_GT(more, 0);
 }
 
-// The built-in rules, and the same with the rule whose triggers are
-// `triggers` (its whole `triggers = [...]` line) made to pick every line
-// instead; the second is null unless exactly one rule has that line.
-std::pair<std::shared_ptr<const Cleaner>, std::shared_ptr<const Cleaner>> AndEveryLineTriggered(
-    const std::string& triggers) {
+// Cleans `rounds` lines from `make_line`, each between a title and a line
+// of text, with the built-in rules and with the same rules where `triggers`
+// (a whole line of a built-in pack, such as `triggers = [...]`) is replaced
+// by a trigger that picks every line: the edits must be the same. Returns
+// how many of the lines `rule` removed something from, or -1 on a failure.
+int RemovedAlikeWhenEveryLineIsPicked(const std::string& triggers, std::string_view rule,
+                                      int rounds,
+                                      const std::function<std::string(std::mt19937&)>& make_line) {
   int replaced = 0;
   const Options every_line = EditedBuiltinPacks(Options(), [&](std::string text) {
     const size_t at = text.find(triggers);
@@ -772,19 +775,26 @@ std::pair<std::shared_ptr<const Cleaner>, std::shared_ptr<const Cleaner>> AndEve
     }
     return text;
   });
-  return {MakeCleaner(), replaced == 1 ? MakeCleaner(every_line) : nullptr};
-}
-
-// Cleans `line` (between a title and a line of text) with `a` and `b`, which
-// must give the same edits; returns whether `rule` removed something.
-bool SameEditsAndRuleRemoved(const Cleaner& a, const Cleaner& b, const std::string& line,
-                             std::string_view rule) {
-  const std::string text = "标题\n" + line + "\n正文。\n";
-  const Result ra = a.Clean(text);
-  const Result rb = b.Clean(text);
-  EXPECT_EQ(ra.edits, rb.edits) << line;
-  return std::any_of(rb.edits.begin(), rb.edits.end(),
-                     [&](const Edit& e) { return b.rule(e.rule).id == rule; });
+  if (replaced != 1) {
+    ADD_FAILURE() << "not one line of the built-in packs: " << triggers;
+    return -1;
+  }
+  const auto a = MakeCleaner();
+  const auto b = MakeCleaner(every_line);
+  if (a == nullptr || b == nullptr) return -1;
+  std::mt19937 rng(20261126);
+  int removed = 0;
+  for (int round = 0; round < rounds; ++round) {
+    const std::string line = make_line(rng);
+    const std::string text = "标题\n" + line + "\n正文。\n";
+    const Result ra = a->Clean(text);
+    const Result rb = b->Clean(text);
+    EXPECT_EQ(ra.edits, rb.edits) << line;
+    if (ra.edits != rb.edits) return -1;
+    removed += std::any_of(rb.edits.begin(), rb.edits.end(),
+                           [&](const Edit& e) { return b->rule(e.rule).id == rule; });
+  }
+  return removed;
 }
 
 // The meta-line rule's trigger wants a line that starts, past blanks, with a
@@ -795,9 +805,6 @@ TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
   const std::string trigger =
       "triggers = ['^[ \\t　]*(?:发布|更新|上传|时间|日期|浏览|阅|来源|作者|"
       "[0-9]{4}[-/.年][0-9]{1,2}[-/.月])']\n";
-  const auto [a, b] = AndEveryLineTriggered(trigger);
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
   // A meta line: blanks, a label, a date and time, fields of a word and a
   // value; then, one time in three, a piece put in anywhere or in place of
   // its start.
@@ -815,9 +822,8 @@ TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
                                            "：本站", "：2023-05-12", "：正文。还有"};
   const std::vector<std::string> pieces = {" ", "　", "正文", "abc", "2023", "：", "·", "1",
                                            "发布", "上传", "日期", "浏览", "来源", "。"};
-  std::mt19937 rng(20261126);
-  int removed = 0;
-  for (int round = 0; round < 8000; ++round) {
+  const int removed = RemovedAlikeWhenEveryLineIsPicked(
+      trigger, "site.meta_line", 8000, [&](std::mt19937& rng) {
     std::string line;
     for (const auto& options : parts) line += options[rng() % options.size()];
     for (int k = 1 + static_cast<int>(rng() % 3); k > 0; --k) {
@@ -839,9 +845,8 @@ TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
     for (size_t i = 0; i < line.size(); ++i) {
       if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 || !valid.empty()) valid += line[i];
     }
-    removed += SameEditsAndRuleRemoved(*a, *b, valid, "site.meta_line");
-    if (HasFailure()) return;
-  }
+    return valid;
+  });
   EXPECT_GT(removed, 2000);
 }
 
@@ -852,26 +857,21 @@ TEST(CleanerTest, MetaLineTriggerPicksEveryLineThePatternsMatch) {
 TEST(CleanerTest, BreadcrumbTriggersPickEveryLineThePatternsMatch) {
   const std::string trigger =
       "triggers = ['^[ \\t]*(?:您|当前位置|所在位置|首页)', '>', '＞', '»']\n";
-  const auto [a, b] = AndEveryLineTriggered(trigger);
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
   const std::vector<std::string> starts = {"", " ", "\t", "　", "您", "您现在的位置", "您当前的位置",
                                            "您的位置", "当前位置", "所在位置", "首页", "位置",
                                            "网站首页", "新闻"};
   const std::vector<std::string> marks = {"：", ":", " ", "", ">", " > ", "＞", "»", "/", "→", "。"};
   const std::vector<std::string> names = {"首页", "新闻", "国内", "正文", "Home", "abc", "政策法规",
                                           "2023", "新闻中心", "的"};
-  std::mt19937 rng(20261126);
-  int removed = 0;
-  for (int round = 0; round < 8000; ++round) {
+  const int removed = RemovedAlikeWhenEveryLineIsPicked(
+      trigger, "site.breadcrumb", 8000, [&](std::mt19937& rng) {
     std::string line = starts[rng() % starts.size()];
     if (rng() % 2) line = starts[rng() % 4] + line;  // blanks before
     for (int k = static_cast<int>(rng() % 6); k > 0; --k) {
       line += marks[rng() % marks.size()] + names[rng() % names.size()];
     }
-    removed += SameEditsAndRuleRemoved(*a, *b, line, "site.breadcrumb");
-    if (HasFailure()) return;
-  }
+    return line;
+  });
   EXPECT_GT(removed, 600);
 }
 
@@ -881,9 +881,6 @@ TEST(CleanerTest, BreadcrumbTriggersPickEveryLineThePatternsMatch) {
 TEST(CleanerTest, PageCounterTriggersPickEveryLineThePatternsMatch) {
   const std::string trigger =
       "triggers = ['页[ \\t]*[,，/、(（]?[ \\t]*[共第]', '/[ \\t]*[0-9]+[ \\t]*页']\n";
-  const auto [a, b] = AndEveryLineTriggered(trigger);
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
   // A counter, piece by piece (第 1 页，共 3 页; 共3页/第1页; 第1/3页; 第1页(共3页)),
   // then, one time in two, a piece dropped or replaced by a near miss.
   const std::vector<std::vector<std::string>> parts = {
@@ -894,18 +891,16 @@ TEST(CleanerTest, PageCounterTriggersPickEveryLineThePatternsMatch) {
   };
   const std::vector<std::string> misses = {"", "十", "三", "篇", "章", "。", "a", "页", "1"};
   const std::vector<std::string> around = {"", "正文", "如下。", "见", "abc ", "2023年"};
-  std::mt19937 rng(20261126);
-  int removed = 0;
-  for (int round = 0; round < 8000; ++round) {
+  const int removed = RemovedAlikeWhenEveryLineIsPicked(
+      trigger, "site.page_counter", 8000, [&](std::mt19937& rng) {
     std::vector<std::string> counter;
     for (const auto& options : parts) counter.push_back(options[rng() % options.size()]);
     if (rng() % 2) counter[rng() % counter.size()] = misses[rng() % misses.size()];
     std::string line = around[rng() % around.size()];
     for (const std::string& piece : counter) line += piece;
     line += around[rng() % around.size()];
-    removed += SameEditsAndRuleRemoved(*a, *b, line, "site.page_counter");
-    if (HasFailure()) return;
-  }
+    return line;
+  });
   EXPECT_GT(removed, 600);
 }
 
@@ -913,9 +908,6 @@ TEST(CleanerTest, PageCounterTriggersPickEveryLineThePatternsMatch) {
 // random labels and near misses, with blanks of every length around and
 // inside them, it removes what it removes when it looks at every line.
 TEST(CleanerTest, AdLabelShortLinesPickEveryLineThePatternsMatch) {
-  const auto [a, b] = AndEveryLineTriggered("short_line = 20\n");
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
   const std::vector<std::string> blanks = {"", " ", "\t", "  \t ", std::string(30, ' '),
                                            std::string(17, '\t')};
   const std::vector<std::string> labels = {
@@ -924,15 +916,13 @@ TEST(CleanerTest, AdLabelShortLinesPickEveryLineThePatternsMatch) {
       "Promoted", "Ad", "AD", "ads", "Ads", "Add", "Adverts", "Sponsored content by Acme Co",
       "Advertisement feature", "Read", "bad"};
   const std::vector<std::string> ends = {"", ":", ".", " :", "!", ": more", "..."};
-  std::mt19937 rng(20261126);
-  int removed = 0;
-  for (int round = 0; round < 6000; ++round) {
+  const int removed = RemovedAlikeWhenEveryLineIsPicked(
+      "short_line = 20\n", "en.ad_label", 6000, [&](std::mt19937& rng) {
     const std::string line = blanks[rng() % blanks.size()] + labels[rng() % labels.size()] +
                              blanks[rng() % blanks.size()] + ends[rng() % ends.size()] +
                              blanks[rng() % blanks.size()];
-    removed += SameEditsAndRuleRemoved(*a, *b, line, "en.ad_label");
-    if (HasFailure()) return;
-  }
+    return line;
+  });
   EXPECT_GT(removed, 1500);
 }
 
