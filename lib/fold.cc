@@ -94,17 +94,22 @@ constexpr std::array<Kind, 128> AsciiKinds() {
 constexpr std::array<Kind, 128> kAsciiKinds = AsciiKinds();
 
 
-// The end of the run of ASCII bytes p[i, stop) starts with: 16 bytes a step
-// where SSE2 is there.
-size_t AsciiRunEnd(const unsigned char* p, size_t i, size_t stop) {
-#if defined(__SSE2__)
-  for (; i + 16 <= stop; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    if (const int high = _mm_movemask_epi8(v); high != 0) return i + __builtin_ctz(high);
+// Folds the ASCII bytes from[0, r): each to its lower case in `to`, its
+// kind by table, kept. Returns the kinds met (bit k: Kind k) when kSeen.
+template <bool kSeen>
+unsigned FoldAscii(const unsigned char* from, size_t r, Kind* kind, State* state, char* to) {
+  unsigned seen = 0;
+  for (size_t j = 0; j < r; ++j) {
+    const Kind kd = kAsciiKinds[from[j]];
+    kind[j] = kd;
+    if constexpr (kSeen) seen |= 1u << static_cast<unsigned>(kd);
   }
-#endif
-  while (i < stop && p[i] < 0x80) ++i;
-  return i;
+  std::memset(state, static_cast<int>(State::kKeep), r);
+  for (size_t j = 0; j < r; ++j) {
+    const unsigned char c = from[j];
+    to[j] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  }
+  return seen;
 }
 
 // The first k in [from, n) with kind[k] == first or first + 1, or n: 16
@@ -212,18 +217,13 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   unsigned kinds_seen = 0;  // bit k: a unit of Kind k
   // A line of ASCII alone (most English lines): unit k is byte k, folded to
   // buf[k], so that begin and fb, which say just that, are not written.
-  const bool ascii = AsciiRunEnd(p, 0, size) == size;
+  const bool ascii = SkipAscii(p, 0, size) == size;
   if (ascii) {
     if (room < size + 1) {
       s.Grow(size + 1);
       arrays();
     }
-    for (size_t k = 0; k < size; ++k) kind[k] = kAsciiKinds[p[k]];
-    std::memset(state, static_cast<int>(State::kKeep), size);
-    for (size_t k = 0; k < size; ++k) {
-      const unsigned char c = p[k];
-      buf[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
-    }
+    FoldAscii<false>(p, size, kind, state, buf);
     // Which kinds are there only lets the passes below be skipped: an
     // English line has blanks and marks, and most folded ones digits.
     kinds_seen = ~0u;
@@ -249,26 +249,13 @@ void FoldLine(std::string_view line, FoldedLine* out) {
     const size_t units_left = room - 1 - n;
     if (p[i] < 0x80) {  // ASCII: lower case, classified by a table
       const size_t stop = std::min(size, i + units_left);
-      const size_t k = AsciiRunEnd(p, i + 1, stop);
+      const size_t k = SkipAscii(p, i + 1, stop);
       const size_t r = k - i;
-      const unsigned char* from = p + i;
       for (size_t j = 0; j < r; ++j) begin[n + j] = static_cast<uint32_t>(i + j);
       for (size_t j = 0; j < r; ++j) fb[n + j] = static_cast<uint32_t>(bl + j);
-      unsigned seen = 0;
-      for (size_t j = 0; j < r; ++j) {
-        const Kind kd = kAsciiKinds[from[j]];
-        kind[n + j] = kd;
-        seen |= 1u << static_cast<unsigned>(kd);
-      }
-      std::memset(state + n, static_cast<int>(State::kKeep), r);
-      char* to = buf + bl;
-      for (size_t j = 0; j < r; ++j) {
-        const unsigned char c = from[j];
-        to[j] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
-      }
+      kinds_seen |= FoldAscii<true>(p + i, r, kind + n, state + n, buf + bl);
       n += r;
       bl += r;
-      kinds_seen |= seen;
       i = k;
       continue;
     }
@@ -435,39 +422,42 @@ void FoldLine(std::string_view line, FoldedLine* out) {
   uint32_t* out_begin = out->begin.data();
   uint32_t* out_end = out->end.data();
   size_t o = 0;
-  for (size_t k = 0; ascii && k < n;) {  // runs of kept units between dropped ones
-    const auto* drop = static_cast<const State*>(
-        std::memchr(state + k, static_cast<int>(State::kDrop), n - k));
-    const size_t end = drop == nullptr ? n : static_cast<size_t>(drop - state);
-    std::memcpy(text + o, buf + k, end - k);
-    for (size_t j = 0; j < end - k; ++j) out_begin[o + j] = static_cast<uint32_t>(k + j);
-    for (size_t j = 0; j < end - k; ++j) out_end[o + j] = static_cast<uint32_t>(k + j + 1);
-    o += end - k;
-    k = end + 1;
-  }
-  for (size_t k = 0; !ascii && k < n; ++k) {
-    const State st = state[k];
-    if (st == State::kDrop) continue;
-    const uint32_t ub = begin[k], ue = begin[k + 1];
-    const uint32_t fl = st == State::kDigit ? 1 : fb[k + 1] - fb[k];
-    if (fl == 1) {
-      text[o] = buf[fb[k]];
-      out_begin[o] = ub;
-      out_end[o] = ue;
-      ++o;
-      continue;
+  if (ascii) {  // the runs of kept units between dropped ones, whole
+    for (size_t k = 0; k < n;) {
+      const auto* drop = static_cast<const State*>(
+          std::memchr(state + k, static_cast<int>(State::kDrop), n - k));
+      const size_t end = drop == nullptr ? n : static_cast<size_t>(drop - state);
+      std::memcpy(text + o, buf + k, end - k);
+      for (size_t j = 0; j < end - k; ++j) out_begin[o + j] = static_cast<uint32_t>(k + j);
+      for (size_t j = 0; j < end - k; ++j) out_end[o + j] = static_cast<uint32_t>(k + j + 1);
+      o += end - k;
+      k = end + 1;
     }
-    if (fl == 3) {  // an ideograph
-      std::memcpy(text + o, buf + fb[k], 3);
-      out_begin[o] = out_begin[o + 1] = out_begin[o + 2] = ub;
-      out_end[o] = out_end[o + 1] = out_end[o + 2] = ue;
-      o += 3;
-      continue;
-    }
-    for (uint32_t b = 0; b < fl; ++b, ++o) {
-      text[o] = buf[fb[k] + b];
-      out_begin[o] = ub;
-      out_end[o] = ue;
+  } else {
+    for (size_t k = 0; k < n; ++k) {
+      const State st = state[k];
+      if (st == State::kDrop) continue;
+      const uint32_t ub = begin[k], ue = begin[k + 1];
+      const uint32_t fl = st == State::kDigit ? 1 : fb[k + 1] - fb[k];
+      if (fl == 1) {
+        text[o] = buf[fb[k]];
+        out_begin[o] = ub;
+        out_end[o] = ue;
+        ++o;
+        continue;
+      }
+      if (fl == 3) {  // an ideograph
+        std::memcpy(text + o, buf + fb[k], 3);
+        out_begin[o] = out_begin[o + 1] = out_begin[o + 2] = ub;
+        out_end[o] = out_end[o + 1] = out_end[o + 2] = ue;
+        o += 3;
+        continue;
+      }
+      for (uint32_t b = 0; b < fl; ++b, ++o) {
+        text[o] = buf[fb[k] + b];
+        out_begin[o] = ub;
+        out_end[o] = ue;
+      }
     }
   }
   out->text.resize(o);

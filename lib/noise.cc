@@ -98,22 +98,6 @@ inline __m128i Load16(const unsigned char* p) {
 }
 #endif
 
-// Returns the first position in [i, end) that is not ASCII, or end.
-size_t SkipAscii(const unsigned char* p, size_t i, size_t end) {
-#if defined(__SSE2__)
-  if (end - i >= 16) {
-    for (; end - i >= 16; i += 16) {
-      const unsigned high = _mm_movemask_epi8(Load16(p + i));
-      if (high != 0) return i + __builtin_ctz(high);
-    }
-    // The last 16 bytes, again in part: the bytes before i are ASCII.
-    const unsigned high = _mm_movemask_epi8(Load16(p + end - 16));
-    return high != 0 ? end - 16 + __builtin_ctz(high) : end;
-  }
-#endif
-  while (i < end && p[i] < 0x80) ++i;
-  return i;
-}
 
 // Returns the first position in [i, end) where four ASCII bytes start, or
 // end. Shorter ASCII runs (digits and marks between CJK characters) are

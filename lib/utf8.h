@@ -11,6 +11,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace textwash::internal {
 
 // Decodes the code point at `s[i]`. Returns its length in bytes (1 to 4) and
@@ -79,6 +83,27 @@ inline int DecodeUtf8Before(std::string_view s, size_t end, char32_t* cp) {
 
 // Returns the number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
+
+// Returns the first position in p[i, end) that is not ASCII, or end: 16
+// bytes a step where SSE2 is there.
+inline size_t SkipAscii(const unsigned char* p, size_t i, size_t end) {
+#if defined(__SSE2__)
+  const auto high_bits = [&](size_t at) {
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at))));
+  };
+  if (end - i >= 16) {
+    for (; end - i >= 16; i += 16) {
+      if (const unsigned high = high_bits(i); high != 0) return i + __builtin_ctz(high);
+    }
+    // The last 16 bytes, again in part: the bytes before i are ASCII.
+    const unsigned high = high_bits(end - 16);
+    return high != 0 ? end - 16 + __builtin_ctz(high) : end;
+  }
+#endif
+  while (i < end && p[i] < 0x80) ++i;
+  return i;
+}
 
 // Han, kana, hangul, CJK punctuation and full-width forms: scripts written
 // without spaces between words.
